@@ -1,0 +1,27 @@
+package org.w3id.rekg.cli;
+
+import java.nio.file.Path;
+import org.w3id.rekg.store.ProjectLayout;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: where the project and its store are, and how much to say. */
+final class ProjectOptions {
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "Project folder with ontology/ and sources/ (default: the folder of the rekg launcher, else the current folder).")
+    Path project;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 store folder (default: PROJECT/store).")
+    Path store;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    ProjectLayout layout() {
+        Path root = project != null ? project : Path.of(System.getProperty("rekg.home", "."));
+        return new ProjectLayout(root);
+    }
+
+    Path storeDir() {
+        return store != null ? store : layout().defaultStore();
+    }
+}

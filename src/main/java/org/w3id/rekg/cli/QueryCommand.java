@@ -1,0 +1,62 @@
+package org.w3id.rekg.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.w3id.rekg.ErrorCode;
+import org.w3id.rekg.RekgException;
+import org.w3id.rekg.query.QueryService;
+import org.w3id.rekg.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rekg query}: a SPARQL query against the store, without a server. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run a SPARQL query (a .rq file or the query text) against the store, without a server.",
+                "The prefixes rekg:, id:, rdfs:, skos:, prov:, dct:, org:, geo:, xsd: are predeclared.",
+                "The default graph is the union of all named graphs."},
+        footer = {"", "Examples:", "  rekg query queries/02-stakes.rq",
+                "  rekg query 'SELECT ?mine ?label { ?mine a rekg:Mine; rdfs:label ?label }' --format csv"})
+public final class QueryCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "0", paramLabel = "FILE.rq|SPARQL", description = "A file with the query, or the query itself.")
+    String query;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Stop the query after this long (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String text = query;
+        Path file = Path.of(query.length() < 4096 ? query : ".");
+        if (query.endsWith(".rq") || (query.length() < 4096 && !query.contains("{") && Files.isRegularFile(file))) {
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new RekgException(ErrorCode.USAGE, "cannot read the query file " + query + ": " + e.getMessage());
+            }
+        }
+        QueryService.Format fmt = QueryService.format(format);
+        Dataset ds = Store.openExisting(project.storeDir());
+        try {
+            new QueryService(ds).timeout(timeoutSeconds * 1000L).run(text, fmt, System.out);
+        } finally {
+            ds.close();
+        }
+        return 0;
+    }
+}

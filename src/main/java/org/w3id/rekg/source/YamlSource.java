@@ -1,0 +1,143 @@
+package org.w3id.rekg.source;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.w3id.rekg.ErrorCode;
+
+/**
+ * One curated source file, parsed with SnakeYAML Engine's composer so that every value keeps its
+ * line and column. It holds the {@code source:} header and the {@code records:} list, and checks
+ * only their shape; {@link SourceCompiler} checks their meaning.
+ */
+public final class YamlSource {
+    private final String file;
+    private final Map<String, Entry> header;
+    private final List<Map<String, Entry>> records;
+    private final Location start;
+
+    /** A key's value and where it stands. */
+    public record Entry(String key, Node value, Location location) {}
+
+    private YamlSource(String file, Map<String, Entry> header, List<Map<String, Entry>> records, Location start) {
+        this.file = file;
+        this.header = header;
+        this.records = records;
+        this.start = start;
+    }
+
+    /** Parses {@code path}, naming it {@code displayName} in errors. */
+    public static YamlSource parse(Path path, String displayName) {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0),
+                    "not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0),
+                    "cannot read the file: " + e.getMessage());
+        }
+        return parse(text, displayName);
+    }
+
+    /** Parses YAML text, naming it {@code displayName} in errors. */
+    public static YamlSource parse(String text, String displayName) {
+        LoadSettings settings = LoadSettings.builder().setLabel(displayName).setAllowDuplicateKeys(false).build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Location where = Location.of(displayName, e.getProblemMark());
+            throw new SourceException(ErrorCode.YAML_SYNTAX, where, "malformed YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0),
+                    "malformed YAML: " + e.getMessage());
+        }
+        Location top = new Location(displayName, 1, 1);
+        Node node = root.orElseThrow(() -> new SourceException(ErrorCode.YAML_SYNTAX, top, "the file is empty"));
+        Map<String, Entry> doc = mapping(displayName, node, "the file");
+        Entry src = doc.get("source");
+        if (src == null) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, top, "missing 'source:' header");
+        }
+        Map<String, Entry> header = mapping(displayName, src.value(), "'source:'");
+        for (String key : doc.keySet()) {
+            if (!key.equals("source") && !key.equals("records")) {
+                throw new SourceException(ErrorCode.YAML_SYNTAX, doc.get(key).location(),
+                        "unexpected top-level key '" + key + "' (expected 'source' and 'records')");
+            }
+        }
+        List<Map<String, Entry>> records = new ArrayList<>();
+        Entry recs = doc.get("records");
+        if (recs != null && !isNull(recs.value())) {
+            if (!(recs.value() instanceof SequenceNode seq)) {
+                throw new SourceException(ErrorCode.YAML_SYNTAX, recs.location(), "'records:' must be a list");
+            }
+            for (Node item : seq.getValue()) {
+                records.add(mapping(displayName, item, "a record"));
+            }
+        }
+        return new YamlSource(displayName, header, records, top);
+    }
+
+    static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("~") || s.getValue().equals("null"))
+                && s.isPlain();
+    }
+
+    static Map<String, Entry> mapping(String file, Node node, String what) {
+        if (!(node instanceof MappingNode m)) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, Location.of(file, node), what + " must be a mapping of keys to values");
+        }
+        Map<String, Entry> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            Location at = Location.of(file, t.getKeyNode());
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw new SourceException(ErrorCode.YAML_SYNTAX, at, "keys must be plain words");
+            }
+            if (out.containsKey(k.getValue())) {
+                throw new SourceException(ErrorCode.YAML_SYNTAX, at, "key '" + k.getValue() + "' appears twice");
+            }
+            out.put(k.getValue(), new Entry(k.getValue(), t.getValueNode(), at));
+        }
+        return out;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public Map<String, Entry> header() {
+        return header;
+    }
+
+    public List<Map<String, Entry>> records() {
+        return records;
+    }
+
+    public Location start() {
+        return start;
+    }
+}

@@ -1,0 +1,2 @@
+/** The TDB2 store: building it all or nothing, and exporting it. */
+package org.w3id.rekg.store;
