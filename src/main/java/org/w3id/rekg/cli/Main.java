@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code rekg} command: build, serve, query and export the rare-earth knowledge graph. */
 @Command(name = "rekg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "REKG, the rare-earth knowledge graph: build it from the curated sources, serve it over SPARQL, query and export it.",
-        subcommands = {BuildCommand.class, QueryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  rekg serve                       build the graph if needed and serve it on http://localhost:3030/",
                 "  rekg build --in-memory           check the sources without touching the store",
@@ -24,6 +24,17 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = commandLine();
         return cli.execute(args);
+    }
+
+    /** Runs the command line with its messages sent to {@code out} and {@code err}; returns the exit status. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
     }
 
     static CommandLine commandLine() {

@@ -1,0 +1,74 @@
+package org.w3id.rekg.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.jena.query.Dataset;
+import org.w3id.rekg.serve.RekgServer;
+import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rekg serve}: builds the graph if its inputs changed, then serves it with Fuseki. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Build the graph if its inputs changed, then serve it read-only with the Fuseki UI.",
+                "  UI:          http://HOST:PORT/",
+                "  SPARQL:      http://HOST:PORT/rekg/sparql   (default graph = union of all graphs)",
+                "  graph store: http://HOST:PORT/rekg/get?graph=...   (read only)",
+                "  entities:    http://HOST:PORT/id/...   (HTML, Turtle, JSON-LD or RDF/XML by Accept header)",
+                "SPARQL Update, uploads and SERVICE calls are refused."},
+        footer = {"", "Examples:", "  rekg serve", "  rekg serve --port 8080 --timeout 10",
+                "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s a <https://w3id.org/rekg/ontology#Mine> }' http://localhost:3030/rekg/sparql"})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Query timeout (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    @Option(names = "--max-rows", defaultValue = "10000", description = "Most rows a query may return (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
+    @Option(names = "--no-build", description = "Serve the store as it is, without checking the sources.")
+    boolean noBuild;
+
+    @Option(names = "--allow-service", paramLabel = "URL", description = "Allow SERVICE calls to this endpoint (repeatable). Default: none.")
+    List<String> allowService = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        Dataset ds = noBuild ? Store.openExisting(project.storeDir()) : Store.open(project.storeDir());
+        if (!noBuild) {
+            BuildService.Result r = new BuildService(project.layout(), msg -> out.println("  " + msg)).build(ds);
+            out.printf("%s: %d quads in %d graphs (%d ms)%n", r.changed() ? "built" : "graph up to date", r.quads(), r.graphs().size(), r.millis());
+        }
+        RekgServer server = RekgServer.create().dataset(ds).host(host).port(port)
+                .queryTimeout(Duration.ofSeconds(timeoutSeconds)).resultLimit(maxRows).allowService(allowService)
+                .build().start();
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        out.println("REKG is served at " + base + "/  (SPARQL: " + server.sparqlUrl() + ")  Ctrl-C to stop.");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}
