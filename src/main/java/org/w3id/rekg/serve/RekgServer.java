@@ -1,0 +1,295 @@
+package org.w3id.rekg.serve;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.validation.DataValidator;
+import org.apache.jena.fuseki.validation.IRIValidator;
+import org.apache.jena.fuseki.validation.LangTagValidator;
+import org.apache.jena.fuseki.validation.QueryValidator;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.tdb2.TDB2;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The REKG server: an embedded, read-only Fuseki server over a dataset with one named graph per source.
+ * <p>
+ * Example:
+ * <pre>{@code
+ *   Dataset ds = TDB2Factory.connectDataset("db");      // or any in-memory dataset
+ *   RekgServer server = RekgServer.create()
+ *       .dataset(ds)
+ *       .port(3030)                                    // 0 = any free port
+ *       .queryTimeout(Duration.ofSeconds(30))
+ *       .resultLimit(10_000)
+ *       .build()
+ *       .start();
+ *   System.out.println(server.sparqlUrl());             // http://127.0.0.1:3030/rekg/sparql
+ *   ...
+ *   server.stop();
+ * }</pre>
+ * The server offers:
+ * <ul>
+ * <li>{@code /rekg/sparql} and {@code /rekg/query}: SPARQL query (GET, or POST of a query), whose
+ *     default graph is the union of all named graphs; each query runs under the query timeout and
+ *     at most {@code resultLimit} rows are returned (see {@link CappedQueryProcessor});
+ *     {@code SERVICE} is refused unless its endpoint is one given to {@link Builder#allowService};</li>
+ * <li>{@code /rekg/get}: SPARQL Graph Store Protocol, read only ({@code ?graph=<iri>} or {@code ?default},
+ *     the union of the named graphs);</li>
+ * <li>{@code /id/...}: entity pages for {@code https://w3id.org/rekg/id/...}, negotiated between HTML
+ *     and RDF formats (see {@link EntityServlet});</li>
+ * <li>{@code /}: the Fuseki UI (with {@code /$/ping}, {@code /$/server}, {@code /$/stats} and the validators).</li>
+ * </ul>
+ * There is no update, upload or graph store write: the dataset is seen through a read-only view and any
+ * request other than GET, HEAD, OPTIONS or a query POST is answered with 405 (see {@link ReadOnlyFilter}).
+ * The server listens only on the host given (default {@code 127.0.0.1}).
+ */
+public final class RekgServer {
+
+    /** The dataset name in URLs. */
+    public static final String DATASET = "/rekg";
+    /** The default host: the loopback interface. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The default port. */
+    public static final int DEFAULT_PORT = 3030;
+    /** The default query timeout. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** The default cap on result rows. */
+    public static final long DEFAULT_RESULT_LIMIT = 10_000;
+
+    private final FusekiServer server;
+    private final String host;
+    private final int configuredPort;
+    private volatile boolean started = false;
+
+    private RekgServer(FusekiServer server, String host, int configuredPort) {
+        this.server = server;
+        this.host = host;
+        this.configuredPort = configuredPort;
+    }
+
+    /** A builder with the defaults: host 127.0.0.1, port 3030, timeout 30 s, 10000 rows, no SERVICE. */
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** Builder of a {@link RekgServer}. */
+    public static final class Builder {
+        private Dataset dataset = null;
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private long resultLimit = DEFAULT_RESULT_LIMIT;
+        private List<String> allowService = List.of();
+
+        private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
+
+        private Builder() {}
+
+        /** The dataset to serve: a TDB2 dataset or an in-memory one, with one named graph per source. */
+        public Builder dataset(Dataset ds) {
+            this.dataset = ds;
+            return this;
+        }
+
+        /** The host name or address to listen on (default {@code 127.0.0.1}, loopback only). */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port (default 3030); 0 means any free port, see {@link RekgServer#port()}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The timeout of each query (default 30 s). */
+        public Builder queryTimeout(Duration d) {
+            this.queryTimeout = d;
+            return this;
+        }
+
+        /** The maximum number of result rows of a query (default 10000). */
+        public Builder resultLimit(long n) {
+            this.resultLimit = n;
+            return this;
+        }
+
+        /** SPARQL endpoints that {@code SERVICE} may call (default none: {@code SERVICE} is refused). */
+        public Builder allowService(List<String> endpoints) {
+            this.allowService = endpoints == null ? null : new ArrayList<>(endpoints);
+            return this;
+        }
+
+        /**
+         * Check the settings and build the server (not started).
+         * @throws IllegalArgumentException naming the bad value
+         * @throws IllegalStateException if no dataset was given
+         */
+        public RekgServer build() {
+            if ( dataset == null )
+                throw new IllegalStateException("No dataset: call dataset(...) before build()");
+            if ( host == null || !HOST.matcher(host).matches() )
+                throw new IllegalArgumentException("Bad host: '" + host + "' (expected a host name or IP address, e.g. 127.0.0.1)");
+            if ( port < 0 || port > 65535 )
+                throw new IllegalArgumentException("Bad port: " + port + " (expected 0 to 65535; 0 = any free port)");
+            if ( queryTimeout == null || queryTimeout.isNegative() || queryTimeout.isZero() )
+                throw new IllegalArgumentException("Bad query timeout: " + queryTimeout + " (expected a positive duration)");
+            if ( queryTimeout.toMillis() < 1 )
+                throw new IllegalArgumentException("Bad query timeout: " + queryTimeout + " (must be at least 1 ms)");
+            if ( resultLimit < 1 )
+                throw new IllegalArgumentException("Bad result limit: " + resultLimit + " (expected at least 1)");
+            if ( allowService == null )
+                throw new IllegalArgumentException("Bad SERVICE allow list: null (use an empty list to refuse SERVICE)");
+            for ( String endpoint : allowService )
+                checkEndpoint(endpoint);
+            return RekgServer.build(this);
+        }
+
+        private static void checkEndpoint(String endpoint) {
+            if ( endpoint == null )
+                throw new IllegalArgumentException("Bad SERVICE endpoint: null");
+            try {
+                URI uri = new URI(endpoint);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ( !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null )
+                    throw new IllegalArgumentException("Bad SERVICE endpoint: '" + endpoint + "' (expected an absolute http or https URL)");
+            } catch (URISyntaxException ex) {
+                throw new IllegalArgumentException("Bad SERVICE endpoint: '" + endpoint + "' (" + ex.getMessage() + ")");
+            }
+        }
+    }
+
+    private static RekgServer build(Builder b) {
+        DatasetGraph base = b.dataset.asDatasetGraph();
+        Context context = base.getContext() == null ? new Context() : base.getContext().copy();
+        // Union default graph: TDB2's query engine reads this symbol; other datasets get it from the view.
+        context.set(TDB2.symUnionDefaultGraph, true);
+        // Fuseki reads the timeout from the context as a string (milliseconds).
+        context.set(ARQ.queryTimeout, Long.toString(b.queryTimeout.toMillis()));
+        ServicePolicy.install(context, b.allowService);
+        DatasetGraph view = ReadOnlyUnionDatasetGraph.create(base, context);
+
+        DataService.Builder dataService = DataService.newBuilder(view);
+        for ( String name : List.of("sparql", "query") ) {
+            dataService.addEndpoint(Endpoint.create()
+                                            .operation(Operation.Query)
+                                            .endpointName(name)
+                                            .processor(new CappedQueryProcessor(b.resultLimit))
+                                            .build());
+        }
+        dataService.addEndpoint(Operation.GSP_R, "get");
+
+        FusekiServer.Builder fuseki = FusekiServer.create()
+            .port(b.port)
+            .verbose(false)
+            .add(DATASET, dataService)
+            .addFilter("/*", new ReadOnlyFilter(Set.of(DATASET + "/sparql", DATASET + "/query")))
+            .addServlet("/id/*", new EntityServlet(view, b.queryTimeout));
+        addUI(fuseki);
+
+        FusekiServer server = fuseki.build();
+        // Listen only on the host given (Fuseki's loopback(true) would mean "localhost", which may
+        // also resolve to ::1; an explicit host is exact).
+        for ( Connector c : server.getJettyServer().getConnectors() ) {
+            if ( c instanceof ServerConnector sc )
+                sc.setHost(b.host);
+        }
+        return new RekgServer(server, b.host, b.port);
+    }
+
+    /**
+     * The Fuseki UI, as the Fuseki UI module does it, but without the admin module (which would allow
+     * creating and deleting datasets): the UI files from the jena-fuseki-ui jar ({@code webapp/} on the
+     * classpath) as static content, with the read-only services the UI calls.
+     */
+    private static void addUI(FusekiServer.Builder fuseki) {
+        java.net.URL webapp = RekgServer.class.getClassLoader().getResource("webapp/index.html");
+        fuseki.enablePing(true).enableStats(true)
+              .addServlet("/$/server", new ActionServerStatus())
+              .addServlet("/$/validate/query", new QueryValidator())
+              .addServlet("/$/validate/iri", new IRIValidator())
+              .addServlet("/$/validate/langtag", new LangTagValidator())
+              .addServlet("/$/validate/data", new DataValidator());
+        if ( webapp != null ) {
+            String index = webapp.toExternalForm();
+            fuseki.staticFileBase(index.substring(0, index.length() - "index.html".length()));
+        }
+    }
+
+    /** Start the server; it runs in the background until {@link #stop()}. */
+    public RekgServer start() {
+        server.start();
+        started = true;
+        return this;
+    }
+
+    /** The port: once started, the actual one (useful with port 0). */
+    public int port() {
+        if ( started ) {
+            int p = server.getHttpPort();
+            if ( p > 0 )
+                return p;
+        }
+        return configuredPort;
+    }
+
+    /** The host the server listens on. */
+    public String host() {
+        return host;
+    }
+
+    /** The SPARQL query endpoint, {@code http://host:port/rekg/sparql}. */
+    public String sparqlUrl() {
+        return baseUrl() + DATASET + "/sparql";
+    }
+
+    /** {@code http://host:port}, with a usable host when listening on all interfaces. */
+    String baseUrl() {
+        String h = host;
+        if ( h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]") )
+            h = "localhost";
+        else if ( h.contains(":") && !h.startsWith("[") )
+            h = "[" + h + "]";
+        return "http://" + h + ":" + port();
+    }
+
+    /** The host each connector of the Jetty server is bound to (for tests). */
+    List<String> boundHosts() {
+        List<String> hosts = new ArrayList<>();
+        for ( Connector c : server.getJettyServer().getConnectors() ) {
+            if ( c instanceof ServerConnector sc )
+                hosts.add(sc.getHost());
+        }
+        return hosts;
+    }
+
+    /** Stop the server. */
+    public void stop() {
+        if ( started ) {
+            started = false;
+            server.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RekgServer[" + sparqlUrl() + "]";
+    }
+
+}
