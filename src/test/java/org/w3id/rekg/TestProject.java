@@ -64,7 +64,7 @@ public final class TestProject implements AutoCloseable {
         this.root = root;
     }
 
-    /** A project with the repository's ontology and reference data and no source file yet. */
+    /** A project with the repository's ontology, reference data and element groups, and no other source file. */
     public static TestProject create() {
         try {
             Path root = Files.createTempDirectory("rekg-test");
@@ -72,6 +72,10 @@ public final class TestProject implements AutoCloseable {
             Files.copy(REPO.resolve("ontology/rekg.ttl"), root.resolve("ontology/rekg.ttl"));
             Files.copy(REPO.resolve("ontology/shapes.ttl"), root.resolve("ontology/shapes.ttl"));
             copyTree(REPO.resolve("sources/reference"), root.resolve("sources/reference"));
+            // the light/heavy grouping of the rare earths, which the shapes require
+            Path groups = Path.of("sources/background/usgs-earthmagazine-2018-06-14-ree.yaml");
+            Files.createDirectories(root.resolve(groups).getParent());
+            Files.copy(REPO.resolve(groups), root.resolve(groups));
             return new TestProject(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,7 +87,7 @@ public final class TestProject implements AutoCloseable {
         try (Stream<Path> files = Files.walk(REPO.resolve("sources"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 Path rel = REPO.resolve("sources").relativize(f);
-                if (!rel.startsWith("reference")) {
+                if (!rel.startsWith("reference") && !Files.exists(root.resolve("sources").resolve(rel))) {
                     Path to = root.resolve("sources").resolve(rel);
                     Files.createDirectories(to.getParent());
                     Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);

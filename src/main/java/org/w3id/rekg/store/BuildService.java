@@ -80,7 +80,9 @@ public final class BuildService {
         Graph ontology = parseTurtle(layout.ontology());
         Graph shapesGraph = parseTurtle(layout.shapes());
         OntologyTerms terms = new OntologyTerms(ontology);
+        progress.accept(String.format("read the ontology and shapes (%d ms)", (System.nanoTime() - t0) / 1_000_000));
         ReferenceData reference = ReferenceData.load(layout.reference());
+        progress.accept(String.format("read the reference data (%d ms)", (System.nanoTime() - t0) / 1_000_000));
         List<YamlSource> sources = new ArrayList<>();
         for (Path f : layout.sourceFiles()) {
             sources.add(YamlSource.parse(f, layout.display(f)));
@@ -90,7 +92,7 @@ public final class BuildService {
         graphs.put(Rekg.GRAPH_ONTOLOGY, ontology);
         graphs.putAll(reference.graphs());
         graphs.putAll(compiler.compile(sources));
-        progress.accept(String.format("read %d source files and the reference data (%d ms)",
+        progress.accept(String.format("read %d source files (%d ms)",
                 sources.size(), (System.nanoTime() - t0) / 1_000_000));
 
         Graph all = GraphFactory.createDefaultGraph();
