@@ -34,6 +34,8 @@ public final class ReferenceData {
     public static final String COUNTRY_SOURCE = "country-codes";
     public static final String ELEMENT_SOURCE = "periodic-table";
 
+    private static final Node SKOS_ALT = NodeFactory.createURI(Rekg.SKOS + "altLabel");
+
     private final Map<Node, Graph> graphs = new LinkedHashMap<>();
     private final Set<String> ids = new HashSet<>();
 
@@ -76,11 +78,23 @@ public final class ReferenceData {
             String independent = r.get("is_independent").strip();
             boolean state = independent.equals("Yes");
             g.add(s, RDF.type.asNode(), Rekg.term(state ? "State" : "Region"));
-            String en = first(r.get("CLDR display name"), r.get("official_name_en"), r.get("UNTERM English Short"));
-            String fr = first(r.get("UNTERM French Short"), r.get("official_name_fr"));
+            String en = first(r.get("official_name_en"), r.get("CLDR display name"), r.get("UNTERM English Short"));
+            String fr = frenchShort(first(r.get("UNTERM French Short"), r.get("official_name_fr")));
             g.add(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(en, "en"));
             if (!fr.isEmpty()) {
-                g.add(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(frenchShort(fr), "fr"));
+                g.add(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(fr, "fr"));
+            }
+            // other names the dataset gives, for search and mention detection ("US", "la République française")
+            for (String alt : List.of(r.get("CLDR display name"), r.get("UNTERM English Short"), r.get("UNTERM English Formal"))) {
+                String name = alt.strip().replaceAll("\\s*\\(the\\)$", "").replaceFirst("^the ", "");
+                if (!name.isEmpty() && !name.equals(en)) {
+                    g.add(s, SKOS_ALT, NodeFactory.createLiteralLang(name, "en"));
+                }
+            }
+            for (String alt : List.of(r.get("official_name_fr"), r.get("UNTERM French Formal"))) {
+                if (!alt.isBlank() && !alt.strip().equals(fr)) {
+                    g.add(s, SKOS_ALT, NodeFactory.createLiteralLang(alt.strip(), "fr"));
+                }
             }
             literal(g, s, "iso3166Alpha2", a2);
             literal(g, s, "iso3166Alpha3", r.get("ISO3166-1-Alpha-3"));
