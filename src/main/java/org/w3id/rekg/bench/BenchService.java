@@ -75,6 +75,8 @@ public final class BenchService {
     public static final Duration START_LIMIT = Duration.ofSeconds(60);
     /** JVM options of every child JVM (the launcher's heap; no log4j2 setup, which the jar does not carry). */
     static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx2g", "-Dlog4j2.configurationFile=none");
+    /** What the {@code rekg} launcher adds for short commands (build, query, export). */
+    static final List<String> LAUNCHER_SHORT_COMMAND_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** Fuseki's command-line server class in jena-fuseki-main. */
     static final String FUSEKI_MAIN = "org.apache.jena.fuseki.main.cmds.FusekiMainCmd";
     /** Most runs of the new-JVM build and of the {@code --version} floors (each takes seconds). */
@@ -180,17 +182,26 @@ public final class BenchService {
         Stats emptyStats = Stats.of(empty);
 
         Stats cold = null;
+        Stats coldDefaultJit = null;
         String coldSkipped = null;
         if (Files.isRegularFile(jar)) {
             int runs = Math.min(iterations, MAX_COLD_BUILD_RUNS);
             List<Double> coldRuns = new ArrayList<>();
+            List<Double> defaultRuns = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 progress.accept(String.format("build: new JVM, run %d/%d", i + 1, runs));
-                List<String> cmd = JvmProcess.javaCommand(CHILD_JVM_OPTIONS);
-                cmd.addAll(List.of("-jar", jar.toString(), "build", "--in-memory", "--quiet", "--project", layout.root().toString()));
-                coldRuns.add(JvmProcess.runToEnd(cmd, work.resolve("cold-build.log"), START_LIMIT));
+                for (boolean launcherFlags : new boolean[] {true, false}) {
+                    List<String> opts = new ArrayList<>(CHILD_JVM_OPTIONS);
+                    if (launcherFlags) {
+                        opts.addAll(LAUNCHER_SHORT_COMMAND_OPTIONS);
+                    }
+                    List<String> cmd = JvmProcess.javaCommand(opts);
+                    cmd.addAll(List.of("-jar", jar.toString(), "build", "--in-memory", "--quiet", "--project", layout.root().toString()));
+                    (launcherFlags ? coldRuns : defaultRuns).add(JvmProcess.runToEnd(cmd, work.resolve("cold-build.log"), START_LIMIT));
+                }
             }
             cold = Stats.of(coldRuns);
+            coldDefaultJit = Stats.of(defaultRuns);
         } else {
             coldSkipped = "no jar at " + jar + " (build it with mvn package, or give --jar)";
         }
@@ -203,7 +214,8 @@ public final class BenchService {
         t.row(statsRow("floor: a fresh TDB2 store, empty commit", emptyStats, "%.0f"));
         t.row("cost of reading, checking and inferring", "", ms(fullStats.median() - loadStats.median(), "%.0f"), "", "");
         if (cold != null) {
-            t.row(statsRow("new JVM: java -jar rekg.jar build --in-memory", cold, "%.0f"));
+            t.row(statsRow("new JVM as ./rekg runs it: build --in-memory", cold, "%.0f"));
+            t.row(statsRow("new JVM, default JIT flags", coldDefaultJit, "%.0f"));
         }
         t.print(out);
         if (coldSkipped != null) {
@@ -225,6 +237,7 @@ public final class BenchService {
         j.put("checkingCostMedianMs", json(fullStats.median() - loadStats.median()));
         if (cold != null) {
             j.put("newJvmInMemoryBuild", cold.toJson());
+            j.put("newJvmInMemoryBuildDefaultJit", coldDefaultJit.toJson());
         } else {
             j.put("newJvmInMemoryBuildSkipped", coldSkipped);
         }
