@@ -15,7 +15,12 @@ public enum ErrorCode {
     STORE("REKG-020", "store"),
     QUERY("REKG-030", "query"),
     USAGE("REKG-040", "usage"),
-    SERVER("REKG-050", "server");
+    SERVER("REKG-050", "server"),
+    INGEST_INPUT("REKG-060", "unreadable-document"),
+    REVIEW_CANDIDATE("REKG-061", "review-candidate"),
+    IMPORT_FORMAT("REKG-071", "import-format"),
+    INVALID_IDENTIFIER("REKG-072", "invalid-identifier"),
+    ENDPOINT("REKG-073", "endpoint");
 
     private final String id;
     private final String anchor;

@@ -25,18 +25,21 @@ import picocli.CommandLine.Spec;
                 "  queries  each queries/*.rq over HTTP vs in process vs ASK {} over",
                 "           HTTP vs a bare Fuseki",
                 "  all      all three (default)",
+                "  load     --clients concurrent clients run queries/*.rq for --seconds,",
+                "           then again beside pathological queries (not part of 'all')",
                 "Tables go to standard output, progress to standard error. Stores are",
                 "built in a temporary folder (--store is not used). serve and the",
                 "new-JVM build need the runnable jar (--jar)."},
         footer = {"", "Examples:", "  rekg bench", "  rekg bench queries --iterations 50",
                 "  rekg bench all --iterations 20 --json bench.json",
-                "  rekg bench serve --jar target/rekg.jar"})
+                "  rekg bench serve --jar target/rekg.jar",
+                "  rekg bench load --clients 8 --seconds 60"})
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHAT",
-            description = "build, serve, queries or all (default: ${DEFAULT-VALUE}).")
+            description = "build, serve, queries, all or load (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
@@ -49,18 +52,40 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to FILE as JSON.")
     Path json;
 
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "load: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "load: seconds of each phase (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "load: the server's query timeout, which stops the pathological queries (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (what.equalsIgnoreCase("load")) {
+            var err = spec.commandLine().getErr();
+            var figures = new org.w3id.rekg.bench.LoadBench(clients, java.time.Duration.ofSeconds(seconds),
+                    java.time.Duration.ofSeconds(timeoutSeconds), spec.commandLine().getOut(), msg -> {
+                        err.println("  " + msg);
+                        err.flush();
+                    }).run(project.layout());
+            if (json != null) {
+                BenchService.writeJson(figures.toJson(), json);
+            }
+            return figures.errors() == 0 ? 0 : 1;
+        }
         EnumSet<Section> sections = switch (what.toLowerCase(Locale.ROOT)) {
             case "build" -> EnumSet.of(Section.BUILD);
             case "serve" -> EnumSet.of(Section.SERVE);
             case "queries" -> EnumSet.of(Section.QUERIES);
             case "all" -> EnumSet.allOf(Section.class);
             default -> throw new ParameterException(spec.commandLine(),
-                    "unknown part '" + what + "': expected build, serve, queries or all");
+                    "unknown part '" + what + "': expected build, serve, queries, all or load");
         };
         if (iterations < 1) {
             throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, got " + iterations);

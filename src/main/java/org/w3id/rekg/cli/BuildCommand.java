@@ -2,6 +2,8 @@ package org.w3id.rekg.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
+import org.w3id.rekg.ErrorCode;
+import org.w3id.rekg.RekgException;
 import org.w3id.rekg.store.BuildService;
 import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Every source file is checked first (ids, references, dates, shares, locators, SHACL shapes);",
                 "on any error nothing is written. Unchanged inputs are detected and leave the store as it is."},
         footer = {"", "Examples:", "  rekg build", "  rekg build --in-memory      check the sources only",
-                "  rekg build --store /tmp/rekg-store"})
+                "  rekg build --store /tmp/rekg-store",
+                "  rekg build --remote http://localhost:3030/ds/data   any SPARQL Graph Store endpoint"})
 public final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
@@ -26,6 +29,10 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
     boolean quiet;
+
+    @Option(names = "--remote", paramLabel = "URL",
+            description = "Write to this SPARQL 1.1 Graph Store Protocol endpoint (e.g. http://host:3030/ds/data) instead of the TDB2 store: one PUT per named graph.")
+    String remote;
 
     @Spec
     CommandSpec spec;
@@ -38,6 +45,21 @@ public final class BuildCommand implements Callable<Integer> {
                 out.println("  " + msg);
             }
         });
+        if (remote != null) {
+            if (inMemory) {
+                throw new RekgException(ErrorCode.USAGE, "--remote and --in-memory do not go together");
+            }
+            BuildService.Result r = new org.w3id.rekg.store.RemoteBuild(service, remote, msg -> {
+                if (!quiet) {
+                    out.println("  " + msg);
+                }
+            }).build();
+            if (!quiet) {
+                out.printf("%s: %d quads in %d graphs (%d ms) at %s%n", r.changed() ? "built" : "unchanged",
+                        r.quads(), r.graphs().size(), r.millis(), remote);
+            }
+            return 0;
+        }
         Dataset ds = inMemory ? Store.inMemory() : Store.open(project.storeDir());
         try {
             BuildService.Result r = service.build(ds);
@@ -46,6 +68,11 @@ public final class BuildCommand implements Callable<Integer> {
                         r.quads(), r.graphs().size(), r.millis(), inMemory ? ", in memory" : " in " + project.storeDir());
             }
             return 0;
+        } catch (RekgException e) {
+            if (e.code() == ErrorCode.STORE && !inMemory && !e.getMessage().contains(project.storeDir().toString())) {
+                throw new RekgException(ErrorCode.STORE, "the store in " + project.storeDir() + ": " + e.getMessage(), e);
+            }
+            throw e;
         } finally {
             ds.close();
         }

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import a real external dataset into the store, as a named graph of its own.",
                 "Importing the same file again replaces its graph; a failed import changes nothing."},
-        subcommands = {})
+        subcommands = {ImportUsgsCommand.class, ImportMinmodCommand.class, ImportBodsCommand.class, ImportGleifCommand.class})
 public final class ImportCommand {
 }

@@ -36,6 +36,9 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Stop the query after this long (default: ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
+    @Option(names = "--allow-service", paramLabel = "URL", description = "Allow SERVICE calls to this SPARQL endpoint (repeatable). Default: none.")
+    java.util.List<String> allowService = java.util.List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +56,7 @@ public final class QueryCommand implements Callable<Integer> {
         QueryService.Format fmt = QueryService.format(format);
         Dataset ds = Store.openExisting(project.storeDir());
         try {
-            new QueryService(ds).timeout(timeoutSeconds * 1000L).run(text, fmt, System.out);
+            new QueryService(ds).timeout(timeoutSeconds * 1000L).allowService(allowService).run(text, fmt, System.out);
         } finally {
             ds.close();
         }

@@ -46,12 +46,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-service", paramLabel = "URL", description = "Allow SERVICE calls to this endpoint (repeatable). Default: none.")
     List<String> allowService = List.of();
 
+    @Option(names = "--writable", description = "Also serve SPARQL Update and Graph Store writes at /rekg-write/update and /rekg-write/data, for --user only (HTTP basic authentication).")
+    boolean writable;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "The user allowed to write (with --writable).")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is that user's password (with --writable).")
+    java.nio.file.Path passwordFile;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
+        String password = writePassword();
         Dataset ds = noBuild ? Store.openExisting(project.storeDir()) : Store.open(project.storeDir());
         if (!noBuild) {
             BuildService.Result r = new BuildService(project.layout(), msg -> out.println("  " + msg)).build(ds);
@@ -59,8 +69,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         RekgServer server = RekgServer.create().dataset(ds).host(host).port(port)
                 .queryTimeout(Duration.ofSeconds(timeoutSeconds)).resultLimit(maxRows).allowService(allowService)
+                .writable(writable ? user : null, password)
                 .build().start();
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        if (writable) {
+            out.println("Writes (user " + user + ", HTTP basic authentication): " + base + RekgServer.WRITE_DATASET + "/update and "
+                    + base + RekgServer.WRITE_DATASET + "/data" + (base.startsWith("http://127.") || base.startsWith("http://[::1]") ? ""
+                    : "  (plain HTTP: put a TLS proxy in front before exposing this)"));
+        }
         out.println("REKG is served at " + base + "/  (SPARQL: " + server.sparqlUrl() + ")  Ctrl-C to stop.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -70,5 +86,30 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The write password, checked with the write options; null without --writable. */
+    private String writePassword() {
+        if (!writable) {
+            if (user != null || passwordFile != null) {
+                throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "--user and --password-file go with --writable");
+            }
+            return null;
+        }
+        if (user == null || passwordFile == null) {
+            throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "--writable needs --user NAME and --password-file FILE:"
+                    + " writes always require authentication" + (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1")
+                    ? "" : ", and " + host + " is not a loopback address"));
+        }
+        try {
+            String first = java.nio.file.Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream()
+                    .findFirst().orElse("").strip();
+            if (first.isEmpty()) {
+                throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "the password file " + passwordFile + " is empty");
+            }
+            return first;
+        } catch (java.io.IOException e) {
+            throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "cannot read the password file " + passwordFile + ": " + e.getMessage(), e);
+        }
     }
 }

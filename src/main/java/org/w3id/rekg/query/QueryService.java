@@ -52,6 +52,7 @@ public final class QueryService {
 
     private final Dataset dataset;
     private long timeoutMillis = 30_000;
+    private java.util.Set<String> allowService = java.util.Set.of();
 
     public QueryService(Dataset dataset) {
         this.dataset = dataset;
@@ -61,6 +62,37 @@ public final class QueryService {
     public QueryService timeout(long millis) {
         this.timeoutMillis = millis;
         return this;
+    }
+
+    /**
+     * SPARQL endpoints that {@code SERVICE} may call; default none, and a query with any other
+     * {@code SERVICE} (or one whose endpoint is a variable) is refused before it runs.
+     */
+    public QueryService allowService(java.util.Collection<String> endpoints) {
+        this.allowService = java.util.Set.copyOf(endpoints);
+        return this;
+    }
+
+    /** Refuses {@code SERVICE} clauses whose endpoint is not in the allowed list. */
+    private void checkService(Query query) {
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        org.apache.jena.sparql.algebra.OpWalker.walk(org.apache.jena.sparql.algebra.Algebra.compile(query),
+                new org.apache.jena.sparql.algebra.OpVisitorBase() {
+                    @Override
+                    public void visit(org.apache.jena.sparql.algebra.op.OpService op) {
+                        org.apache.jena.graph.Node n = op.getService();
+                        if (!n.isURI()) {
+                            refused.add("SERVICE with a variable endpoint");
+                        } else if (!allowService.contains(n.getURI())) {
+                            refused.add("SERVICE <" + n.getURI() + ">");
+                        }
+                    }
+                });
+        if (!refused.isEmpty()) {
+            throw new RekgException(ErrorCode.QUERY, String.join(", ", refused) + " is not allowed"
+                    + (allowService.isEmpty() ? ": SERVICE is off unless you name the endpoints with --allow-service URL"
+                            : " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowService)) + ")"));
+        }
     }
 
     /** Parses a query, adding the REKG prefixes; errors carry the line and column. */
@@ -79,9 +111,11 @@ public final class QueryService {
     /** Runs {@code sparql} and writes the answer in {@code format}. */
     public void run(String sparql, Format format, OutputStream out) {
         Query query = parse(sparql);
+        checkService(query);
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         Txn.executeRead(dataset, () -> {
             try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
+                    .set(org.apache.jena.query.ARQ.httpServiceAllowed, !allowService.isEmpty())
                     .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
                 if (query.isSelectType()) {
                     ResultSet rs = qe.execSelect();

@@ -16,18 +16,30 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * GET, HEAD and OPTIONS pass everywhere. POST passes only to the query endpoints (a SPARQL query
  * sent in the body or as an HTML form, which must not carry an {@code update} parameter) and to
- * the UI's validators under {@code /$/validate/}. Every other request is answered with
- * 405 Method Not Allowed.
+ * the UI's validators under {@code /$/validate/}. In the opt-in write mode, every request to the
+ * write service passes (the security handler has authenticated it). Every other request is
+ * answered with 405 Method Not Allowed.
  */
 final class ReadOnlyFilter implements Filter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Set<String> queryPaths;
+    /** Path prefix of the opt-in write service ("/rekg-write/"), whose requests all pass (they are authenticated), or null. */
+    private final String writablePrefix;
 
     /** @param queryPaths paths, from the context root, of the SPARQL query endpoints ("/rekg/sparql") */
     ReadOnlyFilter(Set<String> queryPaths) {
+        this(queryPaths, null);
+    }
+
+    /**
+     * @param queryPaths     paths, from the context root, of the SPARQL query endpoints ("/rekg/sparql")
+     * @param writablePrefix path prefix of the authenticated write service, or null when there is none
+     */
+    ReadOnlyFilter(Set<String> queryPaths, String writablePrefix) {
         this.queryPaths = Set.copyOf(queryPaths);
+        this.writablePrefix = writablePrefix;
     }
 
     @Override
@@ -41,6 +53,10 @@ final class ReadOnlyFilter implements Filter {
             return;
         }
         String path = pathOf(request);
+        if ( writablePrefix != null && path.startsWith(writablePrefix) && !path.contains("..") ) {
+            chain.doFilter(req, resp);
+            return;
+        }
         if ( "POST".equals(method) ) {
             if ( path.startsWith("/$/validate/") ) {
                 chain.doFilter(req, resp);

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
@@ -22,6 +25,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -57,11 +61,17 @@ import org.eclipse.jetty.server.ServerConnector;
  * There is no update, upload or graph store write: the dataset is seen through a read-only view and any
  * request other than GET, HEAD, OPTIONS or a query POST is answered with 405 (see {@link ReadOnlyFilter}).
  * The server listens only on the host given (default {@code 127.0.0.1}).
+ * <p>
+ * Opt-in write mode ({@link Builder#writable}): {@code /rekg-write/update} and {@code /rekg-write/data}
+ * accept SPARQL Update and Graph Store writes from one user, with HTTP basic authentication; the
+ * endpoints above stay read-only and open.
  */
 public final class RekgServer {
 
     /** The dataset name in URLs. */
     public static final String DATASET = "/rekg";
+    /** The dataset name of the opt-in write service (only with {@link Builder#writable}). */
+    public static final String WRITE_DATASET = "/rekg-write";
     /** The default host: the loopback interface. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The default port. */
@@ -95,6 +105,8 @@ public final class RekgServer {
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private long resultLimit = DEFAULT_RESULT_LIMIT;
         private List<String> allowService = List.of();
+        private String writeUser = null;
+        private String writePassword = null;
 
         private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
 
@@ -137,6 +149,17 @@ public final class RekgServer {
         }
 
         /**
+         * Opt-in write mode: also serve {@code /rekg-write/update} (SPARQL Update) and
+         * {@code /rekg-write/data} (Graph Store Protocol, read-write) over the same dataset, for
+         * {@code user} only, with HTTP basic authentication. Everything else stays read-only and open.
+         */
+        public Builder writable(String user, String password) {
+            this.writeUser = user;
+            this.writePassword = password;
+            return this;
+        }
+
+        /**
          * Check the settings and build the server (not started).
          * @throws IllegalArgumentException naming the bad value
          * @throws IllegalStateException if no dataset was given
@@ -158,6 +181,12 @@ public final class RekgServer {
                 throw new IllegalArgumentException("Bad SERVICE allow list: null (use an empty list to refuse SERVICE)");
             for ( String endpoint : allowService )
                 checkEndpoint(endpoint);
+            if ( (writeUser != null || writePassword != null)
+                 && (writeUser == null || writeUser.isBlank() || writePassword == null || writePassword.isEmpty()) )
+                throw new IllegalArgumentException("Write mode needs a user name and a password (HTTP basic authentication); there is no write mode without them"
+                                                   + (isLoopback(host) ? "" : ", least of all on the non-loopback address " + host));
+            if ( writeUser != null && !writeUser.matches("[A-Za-z0-9._-]+") )
+                throw new IllegalArgumentException("Bad user name: '" + writeUser + "' (letters, digits, '.', '_' and '-')");
             return RekgServer.build(this);
         }
 
@@ -173,6 +202,12 @@ public final class RekgServer {
                 throw new IllegalArgumentException("Bad SERVICE endpoint: '" + endpoint + "' (" + ex.getMessage() + ")");
             }
         }
+    }
+
+    /** Whether {@code host} names the loopback interface only. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static RekgServer build(Builder b) {
@@ -199,8 +234,11 @@ public final class RekgServer {
             .port(b.port)
             .verbose(false)
             .add(DATASET, dataService)
-            .addFilter("/*", new ReadOnlyFilter(Set.of(DATASET + "/sparql", DATASET + "/query")))
+            .addFilter("/*", new ReadOnlyFilter(Set.of(DATASET + "/sparql", DATASET + "/query"),
+                                                b.writeUser == null ? null : WRITE_DATASET + "/"))
             .addServlet("/id/*", new EntityServlet(view, b.queryTimeout));
+        if ( b.writeUser != null )
+            addWriteService(fuseki, base, b.writeUser, b.writePassword);
         addUI(fuseki);
 
         FusekiServer server = fuseki.build();
@@ -211,6 +249,23 @@ public final class RekgServer {
                 sc.setHost(b.host);
         }
         return new RekgServer(server, b.host, b.port);
+    }
+
+    /**
+     * The opt-in write service: SPARQL Update and Graph Store Protocol read-write over the dataset
+     * itself, under {@value #WRITE_DATASET}, for one user, with HTTP basic authentication (Jetty's
+     * security handler asks for credentials on that path only; Fuseki's endpoint policy admits
+     * only that user).
+     */
+    private static void addWriteService(FusekiServer.Builder fuseki, DatasetGraph base, String user, String password) {
+        AuthPolicy onlyUser = Auth.policyAllowSpecific(user);
+        DataService.Builder write = DataService.newBuilder(base);
+        write.addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update").authPolicy(onlyUser).build());
+        write.addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data").authPolicy(onlyUser).build());
+        write.setAuthPolicy(onlyUser);
+        UserStore users = JettySecurityLib.makeUserStore(user, password);
+        fuseki.add(WRITE_DATASET, write)
+              .securityHandler(JettySecurityLib.makeSecurityHandlerForPathspec(WRITE_DATASET + "/*", "REKG", users));
     }
 
     /**

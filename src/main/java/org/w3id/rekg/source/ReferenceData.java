@@ -63,7 +63,14 @@ public final class ReferenceData {
         Node source = sourceNode(g, COUNTRY_SOURCE, "Country codes: ISO 3166 and other codes for the world's countries",
                 "https://github.com/datasets/country-codes", "https://opendatacommons.org/licenses/pddl/1-0/");
         Map<String, String> partOf = new LinkedHashMap<>();
-        for (CSVRecord r : records(csv)) {
+        List<CSVRecord> rows = records(csv, "ISO3166-1-Alpha-2", "ISO3166-1-Alpha-3", "ISO3166-1-numeric", "is_independent",
+                "official_name_en", "official_name_fr", "CLDR display name", "UNTERM English Short", "UNTERM English Formal",
+                "UNTERM French Short", "UNTERM French Formal", "Geoname ID", "wikidata_id");
+        for (CSVRecord r : rows) {
+            if (!r.isConsistent()) {
+                throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), (int) r.getRecordNumber() + 1, 1),
+                        "the row has " + r.size() + " values, not one per column of the header");
+            }
             String a2 = r.get("ISO3166-1-Alpha-2").strip();
             if (a2.isEmpty()) {
                 continue; // rows without an ISO entry (e.g. historical FIFA members)
@@ -99,6 +106,10 @@ public final class ReferenceData {
             literal(g, s, "iso3166Alpha2", a2);
             literal(g, s, "iso3166Alpha3", r.get("ISO3166-1-Alpha-3"));
             String num = r.get("ISO3166-1-numeric").strip();
+            if (!num.matches("\\d{0,3}")) {
+                throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), (int) r.getRecordNumber() + 1, 1),
+                        "ISO3166-1-numeric must be a number of up to three digits, got '" + num + "'");
+            }
             literal(g, s, "iso3166Numeric", num.isEmpty() ? "" : String.format("%03d", Integer.parseInt(num)));
             literal(g, s, "geonamesId", r.get("Geoname ID"));
             String wd = r.get("wikidata_id").strip();
@@ -139,7 +150,11 @@ public final class ReferenceData {
         Node source = sourceNode(g, ELEMENT_SOURCE, "Periodic Table JSON (CSV edition)",
                 "https://github.com/Bowserinator/Periodic-Table-JSON", "https://creativecommons.org/licenses/by-sa/3.0/");
         Set<String> seen = new HashSet<>();
-        for (CSVRecord r : records(csv)) {
+        for (CSVRecord r : records(csv, "symbol", "name", "number")) {
+            if (!r.isConsistent()) {
+                throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), (int) r.getRecordNumber() + 1, 1),
+                        "the row has " + r.size() + " values, not one per column of the header");
+            }
             String symbol = r.get("symbol").strip();
             if (!rare.contains(symbol) && !critical.contains(symbol)) {
                 continue;
@@ -173,11 +188,28 @@ public final class ReferenceData {
         graphs.put(Rekg.graph(ELEMENT_SOURCE), g);
     }
 
-    private static List<CSVRecord> records(Path csv) {
+    /** The rows of {@code csv}, which must be UTF-8 with a header naming at least {@code required}, each once, and rows. */
+    private static List<CSVRecord> records(Path csv, String... required) {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            return p.getRecords();
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get().parse(in)) {
+            for (String column : required) {
+                if (!p.getHeaderMap().containsKey(column)) {
+                    throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), 1, 1),
+                            "missing column '" + column + "' in the header");
+                }
+            }
+            List<CSVRecord> rows = p.getRecords();
+            if (rows.isEmpty()) {
+                throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), 0, 0), "the file has no rows");
+            }
+            return rows;
+        } catch (SourceException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof java.nio.charset.CharacterCodingException || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), 0, 0), "cannot read the CSV file: not valid UTF-8 text");
+            }
             throw new SourceException(ErrorCode.REFERENCE_DATA, new Location(csv.toString(), 0, 0),
                     "cannot read the CSV file: " + e.getMessage());
         }

@@ -72,8 +72,10 @@ public final class YamlSource {
             Location where = Location.of(displayName, e.getProblemMark());
             throw new SourceException(ErrorCode.YAML_SYNTAX, where, "malformed YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
-            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0),
-                    "malformed YAML: " + e.getMessage());
+            String msg = String.valueOf(e.getMessage());
+            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0), msg.contains("exceeds the limit")
+                    ? "the file is too large for a source file (more than " + settings.getCodePointLimit() + " characters): split it"
+                    : "malformed YAML: " + msg);
         }
         Location top = new Location(displayName, 1, 1);
         Node node = root.orElseThrow(() -> new SourceException(ErrorCode.YAML_SYNTAX, top, "the file is empty"));

@@ -142,8 +142,10 @@ public final class BuildService {
         } catch (RekgException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RekgException(ErrorCode.STORE, "writing the store failed, nothing was changed: " + e.getMessage(), e);
+            throw new RekgException(ErrorCode.STORE, "writing the store failed, nothing was changed: " + e.getMessage()
+                    + " (is the disk full or the folder read-only? Free space or fix the folder, then build again)", e);
         }
+        new org.w3id.rekg.reason.ReasonService(null, progress).refresh(dataset);
         Map<String, Long> sizes = Txn.calculateRead(dsg, () -> sizes(dsg, new ArrayList<>(compiled.graphs().keySet())));
         long quads = sizes.values().stream().mapToLong(Long::longValue).sum();
         progress.accept(String.format("stored %d quads in %d graphs", quads, sizes.size()));
@@ -209,6 +211,13 @@ public final class BuildService {
     private Graph parseTurtle(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new RekgException(ErrorCode.USAGE, "missing " + layout.display(file));
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RekgException(ErrorCode.YAML_SYNTAX, layout.display(file) + ": not valid UTF-8 text", e);
+        } catch (IOException e) {
+            throw new RekgException(ErrorCode.USAGE, "cannot read " + layout.display(file) + ": " + e.getMessage(), e);
         }
         try {
             return RDFParser.source(file).toGraph();

@@ -1,0 +1,42 @@
+package org.w3id.rekg.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.w3id.rekg.link.UsgsImporter;
+import org.w3id.rekg.store.ImportService;
+import org.w3id.rekg.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rekg import usgs FILE}: a USGS Mineral Commodity Summaries world table. */
+@Command(name = "usgs", mixinStandardHelpOptions = true,
+        description = {"Import the world mine production and reserves table of a USGS Mineral Commodity",
+                "Summaries data release (e.g. mcs2024-raree_world.csv) into graph/import/usgs/FILE:",
+                "one FigureObservation per state, year and figure, in tonnes of rare-earth oxide."},
+        footer = {"", "Example:", "  rekg import usgs ../shared/external/usgs-mcs2024-rare-earths-world/mcs2024-raree_world.csv"})
+public final class ImportUsgsCommand implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Dataset ds = Store.openExisting(project.storeDir());
+        try {
+            ImportService.Result r = new UsgsImporter(ds).importFile(file);
+            spec.commandLine().getOut().printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
+        } finally {
+            ds.close();
+        }
+        return 0;
+    }
+}
