@@ -72,6 +72,8 @@ public final class TestProject implements AutoCloseable {
             Files.copy(REPO.resolve("ontology/rekg.ttl"), root.resolve("ontology/rekg.ttl"));
             Files.copy(REPO.resolve("ontology/shapes.ttl"), root.resolve("ontology/shapes.ttl"));
             copyTree(REPO.resolve("sources/reference"), root.resolve("sources/reference"));
+            // hand-made links name curated entities, which a test project only has if it asks for them
+            Files.delete(root.resolve("sources/reference/links-by-hand.csv"));
             // the light/heavy grouping of the rare earths, which the shapes require
             Path groups = Path.of("sources/background/usgs-earthmagazine-2018-06-14-ree.yaml");
             Files.createDirectories(root.resolve(groups).getParent());
@@ -82,8 +84,14 @@ public final class TestProject implements AutoCloseable {
         }
     }
 
-    /** Adds the repository's curated sources too. */
+    /** Adds the repository's curated sources too, and the links made by hand to their entities. */
     public TestProject withRepositorySources() {
+        try {
+            Files.copy(REPO.resolve("sources/reference/links-by-hand.csv"), root.resolve("sources/reference/links-by-hand.csv"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (Stream<Path> files = Files.walk(REPO.resolve("sources"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 Path rel = REPO.resolve("sources").relativize(f);

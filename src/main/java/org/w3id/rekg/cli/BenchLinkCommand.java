@@ -10,14 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code rekg bench-link}: import times of the external datasets, and the linker's precision and recall. */
-@Command(name = "bench-link", mixinStandardHelpOptions = true,
+/** {@code rekg bench link}: import times of the external datasets, and the linker's precision and recall. */
+@Command(name = "link", mixinStandardHelpOptions = true,
         description = {"Measure the link part of REKG, in a graph built in memory from the project:",
                 "the time to import each external dataset (USGS, MinMod) and to make the reference",
                 "link sets, and 'rekg link --target wikidata' against a local Fuseki serving",
                 "src/test/resources/link/wikidata-fixture.ttl, with its precision and recall",
                 "against wikidata-gold.tsv. Tables go to standard output, progress to standard error."},
-        footer = {"", "Examples:", "  rekg bench-link", "  rekg bench-link --iterations 10 --external ../shared/external"})
+        footer = {"", "Examples:", "  rekg bench link", "  rekg bench link --iterations 10 --external ../shared/external"})
 public final class BenchLinkCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;

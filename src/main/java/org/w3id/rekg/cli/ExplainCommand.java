@@ -39,7 +39,9 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         Dataset ds = Store.openExisting(project.storeDir());
         try {
-            spec.commandLine().getOut().print(new ReasonService(asOf).explain(ds, holder, target));
+            var out = spec.commandLine().getOut();
+            out.print(new ReasonService(asOf).explain(ds, holder, target));
+            out.flush();
             return 0;
         } finally {
             ds.close();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code rekg} command: build, serve, query and export the rare-earth knowledge graph. */
 @Command(name = "rekg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "REKG, the rare-earth knowledge graph: build it from the curated sources, serve it over SPARQL, query and export it.",
-        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class, ImportCommand.class, LinkCommand.class, BenchLinkCommand.class, BenchCommand.class, IngestCommand.class, ReviewCommand.class, AcceptCommand.class, ReasonCommand.class, ExplainCommand.class, BenchOwnershipCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class, ImportCommand.class, LinkCommand.class, BenchCommand.class, IngestCommand.class, ReviewCommand.class, AcceptCommand.class, ReasonCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  rekg serve                       build the graph if needed and serve it on http://localhost:3030/",
                 "  rekg build --in-memory           check the sources without touching the store",
@@ -39,8 +39,11 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        // "rekg bench ingest": ingestion quality and throughput, beside the other benchmarks
-        cli.getSubcommands().get("bench").addSubcommand(new BenchIngestCommand());
+        // "rekg bench ingest|link|ownership": the benchmarks of the other capabilities, beside build, serve and queries
+        CommandLine bench = cli.getSubcommands().get("bench");
+        bench.addSubcommand(new BenchIngestCommand());
+        bench.addSubcommand(new BenchLinkCommand());
+        bench.addSubcommand(new BenchOwnershipCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("-v") || parsed.subcommands().stream()
                     .anyMatch(p -> p.hasMatchedOption("-v"));

@@ -248,7 +248,8 @@ public final class Analysis {
                 parts.add(switch (net.kind(e)) {
                     case OwnershipNetwork.GOVERNMENT -> "it is a government body of this state";
                     case OwnershipNetwork.PARENT -> "it is " + o.what();
-                    default -> o.what().equals("stake") ? "a right of control given by a stake" : "it runs the site";
+                    default -> o.what().equals("stake") ? "a right of control given by a stake"
+                            : o.what().equals("operator of the site") ? "it runs the site" : "it is " + o.what();
                 });
             }
             return String.join("; ", parts.stream().distinct().toList());

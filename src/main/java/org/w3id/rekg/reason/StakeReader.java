@@ -130,7 +130,7 @@ public final class StakeReader {
         }
         structural(GOVERNMENT_OF, OwnershipNetwork.GOVERNMENT, "a government body of the state");
         structural(OWNED_BY_STATE, OwnershipNetwork.PARENT, "a state-owned enterprise of the state");
-        structural(PART_OF, OwnershipNetwork.PARENT, "part of the firm");
+        structural(PART_OF, OwnershipNetwork.CONTROL, "part of the organisation");
         find(Node.ANY, OPERATED_BY, Node.ANY).forEachRemaining(q -> operator(q.getObject(), q.getSubject(), q.getGraph()));
         find(Node.ANY, OPERATES, Node.ANY).forEachRemaining(q -> operator(q.getSubject(), q.getObject(), q.getGraph()));
         return this;

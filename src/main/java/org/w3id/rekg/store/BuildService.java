@@ -52,6 +52,11 @@ public final class BuildService {
     static final Node INPUT_HASH = NodeFactory.createURI(BUILD_NS + "inputHash");
     static final Node OWNS_GRAPH = NodeFactory.createURI(BUILD_NS + "ownsGraph");
     static final Node BUILD = NodeFactory.createURI(BUILD_NS + "lastBuild");
+    /**
+     * When the reference datasets were copied into {@code sources/reference/}: the time the build's
+     * reference links (made from their identifiers) are dated with, so that a build is reproducible.
+     */
+    static final java.time.Instant REFERENCE_DATA_RETRIEVED = java.time.Instant.parse("2026-11-25T00:00:00Z");
     /** Bumped when the way sources turn into RDF changes, so that old stores are rebuilt. */
     static final String FORMAT_VERSION = "1";
 
@@ -145,6 +150,10 @@ public final class BuildService {
             throw new RekgException(ErrorCode.STORE, "writing the store failed, nothing was changed: " + e.getMessage()
                     + " (is the disk full or the folder read-only? Free space or fix the folder, then build again)", e);
         }
+        // Link sets that follow from the reference data alone (states to Wikidata and GeoNames,
+        // elements to MinMod), then the ownership inferences over everything in the store.
+        var links = new org.w3id.rekg.link.ReferenceLinker(dataset, layout.reference()).run(REFERENCE_DATA_RETRIEVED);
+        progress.accept(String.format("wrote %d reference links", links.links()));
         new org.w3id.rekg.reason.ReasonService(null, progress).refresh(dataset);
         Map<String, Long> sizes = Txn.calculateRead(dsg, () -> sizes(dsg, new ArrayList<>(compiled.graphs().keySet())));
         long quads = sizes.values().stream().mapToLong(Long::longValue).sum();

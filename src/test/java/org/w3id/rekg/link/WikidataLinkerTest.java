@@ -148,7 +148,8 @@ class WikidataLinkerTest {
         assertEquals(1, r.ambiguous().size());
         assertTrue(r.ambiguous().get(0).startsWith(Rekg.ID + "lynas-rare-earths: Q930000006 (0.95"), r.ambiguous().toString());
         assertEquals(List.of("P297 = MM, P298 = MMR, P299 = 104"), rows("""
-                SELECT ?e { GRAPH ?g { ?l rdf:subject <https://w3id.org/rekg/id/state/MM> ; rekg:matchEvidence ?e } }"""));
+                SELECT ?e { GRAPH <%s> { ?l rdf:subject <https://w3id.org/rekg/id/state/MM> ; rekg:matchEvidence ?e } }"""
+                .formatted(WIKIDATA_SET.getURI())));
         assertEquals(List.of(endpoint), rows("SELECT ?e { <https://w3id.org/rekg/id/dataset/wikidata> void:sparqlEndpoint ?e }").stream()
                 .map(s -> s.replace(" ", "")).toList());
         assertFalse(Files.exists(tmp.resolve("checkpoint.json")), "the checkpoint is removed after a complete run");
