@@ -339,7 +339,7 @@ public final class SourceCompiler {
         if (e.value() instanceof SequenceNode seq) {
             return seq.getValue().stream().map(n -> new Entry(e.key(), n, Location.of(e.location().file(), n))).toList();
         }
-        return List.of(e);
+        return List.of(new Entry(e.key(), e.value(), Location.of(e.location().file(), e.value())));
     }
 
     private static List<String> strings(Entry e) {
