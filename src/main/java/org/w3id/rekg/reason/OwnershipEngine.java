@@ -158,14 +158,8 @@ public final class OwnershipEngine {
         }
         int[][] csr = Scc.csr(n, from, to, k);
         int[] comp = Scc.components(n, csr[0], csr[1]);
-        int comps = 0;
-        for (int c : comp) {
-            comps = Math.max(comps, c + 1);
-        }
-        int[] size = new int[comps];
-        for (int v = 0; v < n; v++) {
-            size[comp[v]]++;
-        }
+        int[] size = Scc.sizes(comp);
+        int comps = size.length;
         // internal lower-bound column sums
         double[] internal = new double[n];
         for (int e = 0; e < m; e++) {
@@ -855,14 +849,8 @@ public final class OwnershipEngine {
         }
         int[][] csr = Scc.csr(n, from, to, m);
         int[] comp = Scc.components(n, csr[0], csr[1]);
-        int comps = 0;
-        for (int x : comp) {
-            comps = Math.max(comps, x + 1);
-        }
-        int[] compSize = new int[comps];
-        for (int v = 0; v < n; v++) {
-            compSize[comp[v]]++;
-        }
+        int[] compSize = Scc.sizes(comp);
+        int comps = compSize.length;
         Integer[] order = new Integer[n];
         for (int v = 0; v < n; v++) {
             order[v] = v;

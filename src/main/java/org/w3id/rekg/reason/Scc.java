@@ -76,6 +76,19 @@ final class Scc {
     }
 
     /** Compressed adjacency from parallel edge arrays: {@code offsets} then {@code adj}, indexed by {@code from}. */
+    /** The number of vertices in each component, indexed by component number (as {@link #components} numbers them). */
+    static int[] sizes(int[] comp) {
+        int comps = 0;
+        for (int c : comp) {
+            comps = Math.max(comps, c + 1);
+        }
+        int[] size = new int[comps];
+        for (int c : comp) {
+            size[c]++;
+        }
+        return size;
+    }
+
     static int[][] csr(int n, int[] from, int[] to, int m) {
         int[] offsets = new int[n + 1];
         for (int e = 0; e < m; e++) {
