@@ -2,10 +2,8 @@ package org.w3id.rekg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.link.bods.BodsImporter;
 import org.w3id.rekg.reason.Finding;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +20,9 @@ public final class ImportBodsCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ImportTarget target;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The BODS JSON file.")
     Path file;
 
@@ -31,19 +32,14 @@ public final class ImportBodsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Dataset ds = Store.open(project.storeDir());
-        try {
-            BodsImporter.Result r = new BodsImporter(ds).importFile(file);
-            out.printf("%s %s: %d triples%n", r.stored().changed() ? "imported" : "unchanged", r.stored().graph().getURI(),
-                    r.stored().triples());
-            out.printf("ownership recomputed: %d effective stakes, %d control relations (%d ms)%n",
-                    r.reasoning().effectiveStakes(), r.reasoning().controlRelations(), r.reasoning().millis());
-            for (Finding f : r.reasoning().findings()) {
-                out.println("  " + f);
-            }
-            return 0;
-        } finally {
-            ds.close();
+        BodsImporter.Result r = target.run(project, false, out::println, ds -> new BodsImporter(ds).importFile(file));
+        out.printf("%s %s: %d triples%n", r.stored().changed() ? "imported" : "unchanged", r.stored().graph().getURI(),
+                r.stored().triples());
+        out.printf("ownership recomputed: %d effective stakes, %d control relations (%d ms)%n",
+                r.reasoning().effectiveStakes(), r.reasoning().controlRelations(), r.reasoning().millis());
+        for (Finding f : r.reasoning().findings()) {
+            out.println("  " + f);
         }
+        return 0;
     }
 }

@@ -2,10 +2,8 @@ package org.w3id.rekg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.link.gleif.GleifImporter;
 import org.w3id.rekg.reason.Finding;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +22,9 @@ public final class ImportGleifCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ImportTarget target;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "A GLEIF API JSON response or a golden-copy relationship CSV.")
     Path file;
 
@@ -33,19 +34,14 @@ public final class ImportGleifCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Dataset ds = Store.open(project.storeDir());
-        try {
-            GleifImporter.Result r = new GleifImporter(ds).importFile(file);
-            out.printf("%s %s: %d triples%n", r.stored().changed() ? "imported" : "unchanged", r.stored().graph().getURI(),
-                    r.stored().triples());
-            out.printf("ownership recomputed: %d effective stakes, %d control relations (%d ms)%n",
-                    r.reasoning().effectiveStakes(), r.reasoning().controlRelations(), r.reasoning().millis());
-            for (Finding f : r.reasoning().findings()) {
-                out.println("  " + f);
-            }
-            return 0;
-        } finally {
-            ds.close();
+        GleifImporter.Result r = target.run(project, false, out::println, ds -> new GleifImporter(ds).importFile(file));
+        out.printf("%s %s: %d triples%n", r.stored().changed() ? "imported" : "unchanged", r.stored().graph().getURI(),
+                r.stored().triples());
+        out.printf("ownership recomputed: %d effective stakes, %d control relations (%d ms)%n",
+                r.reasoning().effectiveStakes(), r.reasoning().controlRelations(), r.reasoning().millis());
+        for (Finding f : r.reasoning().findings()) {
+            out.println("  " + f);
         }
+        return 0;
     }
 }

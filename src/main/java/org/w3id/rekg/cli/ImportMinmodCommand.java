@@ -3,10 +3,8 @@ package org.w3id.rekg.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.link.MinmodImporter;
 import org.w3id.rekg.store.ImportService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +22,9 @@ public final class ImportMinmodCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ImportTarget target;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files.")
     List<Path> files;
 
@@ -32,16 +33,15 @@ public final class ImportMinmodCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
+        var out = spec.commandLine().getOut();
+        target.run(project, true, out::println, ds -> {
             MinmodImporter importer = new MinmodImporter(ds, project.layout().reference());
             for (Path f : files) {
                 ImportService.Result r = importer.importFile(f);
-                spec.commandLine().getOut().printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
+                out.printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
             }
-        } finally {
-            ds.close();
-        }
+            return null;
+        });
         return 0;
     }
 }

@@ -2,10 +2,8 @@ package org.w3id.rekg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.link.UsgsImporter;
 import org.w3id.rekg.store.ImportService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +20,9 @@ public final class ImportUsgsCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ImportTarget target;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
     Path file;
 
@@ -30,13 +31,9 @@ public final class ImportUsgsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
-            ImportService.Result r = new UsgsImporter(ds).importFile(file);
-            spec.commandLine().getOut().printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
-        } finally {
-            ds.close();
-        }
+        var out = spec.commandLine().getOut();
+        ImportService.Result r = target.run(project, true, out::println, ds -> new UsgsImporter(ds).importFile(file));
+        out.printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
         return 0;
     }
 }

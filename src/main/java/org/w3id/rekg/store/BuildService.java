@@ -150,15 +150,22 @@ public final class BuildService {
             throw new RekgException(ErrorCode.STORE, "writing the store failed, nothing was changed: " + e.getMessage()
                     + " (is the disk full or the folder read-only? Free space or fix the folder, then build again)", e);
         }
-        // Link sets that follow from the reference data alone (states to Wikidata and GeoNames,
-        // elements to MinMod), then the ownership inferences over everything in the store.
-        var links = new org.w3id.rekg.link.ReferenceLinker(dataset, layout.reference()).run(REFERENCE_DATA_RETRIEVED);
-        progress.accept(String.format("wrote %d reference links", links.links()));
-        new org.w3id.rekg.reason.ReasonService(null, progress).refresh(dataset);
+        derive(dataset);
         Map<String, Long> sizes = Txn.calculateRead(dsg, () -> sizes(dsg, new ArrayList<>(compiled.graphs().keySet())));
         long quads = sizes.values().stream().mapToLong(Long::longValue).sum();
         progress.accept(String.format("stored %d quads in %d graphs", quads, sizes.size()));
         return new Result(true, quads, sizes, compiled.hash(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * What a build adds once its graphs are in a store: the link sets that follow from the
+     * reference data alone (states to Wikidata and GeoNames, elements to MinMod), then the
+     * ownership inferences over everything in the store (curated and imported graphs).
+     */
+    public void derive(Dataset dataset) {
+        var links = new org.w3id.rekg.link.ReferenceLinker(dataset, layout.reference()).run(REFERENCE_DATA_RETRIEVED);
+        progress.accept(String.format("wrote %d reference links", links.links()));
+        new org.w3id.rekg.reason.ReasonService(null, progress).refresh(dataset);
     }
 
     private static String storedHash(DatasetGraph dsg) {

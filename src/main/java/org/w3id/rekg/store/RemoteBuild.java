@@ -76,6 +76,11 @@ public final class RemoteBuild {
             newMeta.add(BuildService.BUILD, BuildService.OWNS_GRAPH, e.getKey());
             newMeta.add(e.getKey(), TRIPLES, NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger));
         }
+        // the reference link sets and the ownership results, computed as a local build does, over the remote graphs
+        new RemoteImport(endpoint, progress).run(ds -> {
+            service.derive(ds);
+            return null;
+        });
         call("write " + Rekg.GRAPH_META.getURI(), () -> GSP.service(endpoint).graphName(Rekg.GRAPH_META).PUT(newMeta), false);
         long quads = sizes.values().stream().mapToLong(Long::longValue).sum();
         progress.accept(String.format("stored %d quads in %d graphs at %s", quads, sizes.size(), endpoint));
