@@ -228,7 +228,7 @@ final class EntityServlet extends HttpServlet {
     private String htmlPage(HttpServletRequest req, Node entity) {
         String ctx = req.getContextPath() == null ? "" : req.getContextPath();
         // Facts grouped by named graph (source).
-        Map<Node, List<Fact>> facts = new TreeMap<>(EntityServlet::compareNodes);
+        Map<Node, List<Fact>> facts = new TreeMap<>(EntityServlet::compareGraphs);
         try ( QueryExec qExec = exec(FACTS, entity) ) {
             RowSet rows = qExec.select();
             rows.forEachRemaining(b -> facts.computeIfAbsent(b.get("g"), k -> new ArrayList<>())
@@ -449,6 +449,18 @@ final class EntityServlet extends HttpServlet {
 
     private static int compareNodes(Node a, Node b) {
         return a.toString().compareTo(b.toString());
+    }
+
+    /** Graphs in name order, but what is derived (inferences, link sets, imports) after what sources state. */
+    private static int compareGraphs(Node a, Node b) {
+        int ra = derivedRank(a);
+        int rb = derivedRank(b);
+        return ra != rb ? Integer.compare(ra, rb) : compareNodes(a, b);
+    }
+
+    private static int derivedRank(Node graph) {
+        String iri = graph.toString();
+        return iri.contains("/graph/inferred") || iri.contains("/graph/linkset/") ? 1 : 0;
     }
 
     // ---- 404
