@@ -102,10 +102,18 @@ public final class QueryService {
         } catch (QueryParseException e) {
             int lines = (int) PREFIXES.lines().count();
             String where = e.getLine() > 0 ? "[line " + (e.getLine() - lines) + ", column " + e.getColumn() + "] " : "";
-            throw new RekgException(ErrorCode.QUERY, "SPARQL syntax error " + where
-                    + e.getMessage().replaceFirst("^Lexical error at line \\d+, column \\d+\\.\\s*", "")
-                              .replaceFirst("^Encountered .*? at line \\d+, column \\d+\\.", "unexpected token;"), e);
+            throw new RekgException(ErrorCode.QUERY, "SPARQL syntax error " + where + problem(e.getMessage()), e);
         }
+    }
+
+    /** The parser's message without its position (given separately) and without its long list of expected tokens. */
+    static String problem(String message) {
+        String first = message.lines().findFirst().orElse(message).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Encountered \" (.*?) \".*? at line \\d+, column \\d+\\.?$").matcher(first);
+        if (m.find()) {
+            return "unexpected " + m.group(1).strip();
+        }
+        return first.replaceFirst("^Lexical error at line \\d+, column \\d+\\.\\s*", "");
     }
 
     /** Runs {@code sparql} and writes the answer in {@code format}. */

@@ -289,7 +289,14 @@ public final class RekgServer {
 
     /** Start the server; it runs in the background until {@link #stop()}. */
     public RekgServer start() {
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            boolean inUse = e.getCause() instanceof java.io.IOException && String.valueOf(e.getMessage()).contains("bind");
+            throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.SERVER, inUse
+                    ? "cannot listen on " + host + ":" + configuredPort + ": the port is in use (another server?). Stop it, or choose another port with --port"
+                    : "the server could not start on " + host + ":" + configuredPort + ": " + e.getMessage(), e);
+        }
         started = true;
         return this;
     }

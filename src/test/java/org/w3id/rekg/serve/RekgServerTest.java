@@ -487,4 +487,15 @@ class RekgServerTest {
                 () -> RekgServer.create().dataset(ds).allowService(List.of("ftp://x/sparql")).build()).getMessage().contains("ftp://x/sparql"));
         assertThrows(IllegalStateException.class, () -> RekgServer.create().build());
     }
+
+    @Test
+    void portInUseIsAClearServerError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            RekgServer server = RekgServer.create().dataset(org.apache.jena.query.DatasetFactory.createTxnMem())
+                    .port(taken.getLocalPort()).build();
+            org.w3id.rekg.RekgException e = org.junit.jupiter.api.Assertions.assertThrows(org.w3id.rekg.RekgException.class, server::start);
+            assertEquals(org.w3id.rekg.ErrorCode.SERVER, e.code());
+            assertTrue(e.getMessage().contains("port is in use"), e.getMessage());
+        }
+    }
 }
