@@ -304,6 +304,9 @@ public final class ReasonService {
             out.append("  ultimate controller: ").append(a.display(u)).append(u == h ? "  <- the holder asked about" : "")
                     .append('\n');
         }
+        if (!a.findings().isEmpty()) {
+            out.append("Warnings and errors of the whole store's stakes (not only those of this pair):\n");
+        }
         for (Finding f : a.findings()) {
             out.append("  ").append(f).append('\n');
         }
