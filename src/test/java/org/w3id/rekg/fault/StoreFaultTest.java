@@ -80,13 +80,21 @@ class StoreFaultTest {
             try (Stream<Path> files = Files.walk(p.store())) {
                 all = files.toList();
             }
+            boolean mountedReadOnly = false;
             try {
                 for (Path f : all) {
                     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "r-xr-xr-x" : "r--r--r--"));
                 }
-                assumeFalse(Files.isWritable(p.store()), "permissions do not bind this user (root): see the file-in-the-way and full-disk tests");
+                if (Files.isWritable(p.store())) {
+                    // permissions do not bind root: make the folder read-only with a read-only bind mount instead
+                    mountedReadOnly = run("mount", "--bind", "-o", "ro", p.store().toString(), p.store().toString());
+                }
+                assumeFalse(Files.isWritable(p.store()), "neither permissions nor a read-only mount can make the folder read-only here");
                 assertStoreError(rekg(build(p, p.store())), p.store(), "not writable");
             } finally {
+                if (mountedReadOnly) {
+                    assertTrue(run("umount", p.store().toString()), "the read-only mount is removed");
+                }
                 for (Path f : all) {
                     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
@@ -145,6 +153,17 @@ class StoreFaultTest {
                 Files.createFile(journal);
             }
             assertTrue(Isomorphism.isomorphic(before, Stores.snapshot(p.store())), "the store is unchanged");
+        }
+    }
+
+    /** Runs a system command; true when it exits 0 within 20 s. */
+    private static boolean run(String... command) throws Exception {
+        try {
+            Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
+            proc.getInputStream().readAllBytes();
+            return proc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && proc.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }
