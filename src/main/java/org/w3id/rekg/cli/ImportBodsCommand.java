@@ -3,7 +3,6 @@ package org.w3id.rekg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.w3id.rekg.link.bods.BodsImporter;
-import org.w3id.rekg.reason.Finding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,14 +31,7 @@ public final class ImportBodsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        BodsImporter.Result r = target.run(project, false, out::println, ds -> new BodsImporter(ds).importFile(file));
-        out.printf("%s %s: %d triples%n", r.stored().changed() ? "imported" : "unchanged", r.stored().graph().getURI(),
-                r.stored().triples());
-        out.printf("ownership recomputed: %d effective stakes, %d control relations (%d ms)%n",
-                r.reasoning().effectiveStakes(), r.reasoning().controlRelations(), r.reasoning().millis());
-        for (Finding f : r.reasoning().findings()) {
-            out.println("  " + f);
-        }
+        target.run(project, false, out::println, ds -> new BodsImporter(ds).importFile(file)).print(out);
         return 0;
     }
 }

@@ -96,7 +96,7 @@ class BodsOwnershipTest {
         try (var files = Files.list(EXAMPLES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 Dataset ds = Store.inMemory();
-                BodsImporter.Result r = new BodsImporter(ds).importFile(f);
+                OwnershipImport.Result r = new BodsImporter(ds).importFile(f);
                 assertTrue(r.stored().triples() > 0, f.toString());
             }
         }

@@ -25,8 +25,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.w3id.rekg.ErrorCode;
 import org.w3id.rekg.RekgException;
 import org.w3id.rekg.ontology.Rekg;
-import org.w3id.rekg.reason.ReasonService;
-import org.w3id.rekg.store.ImportService;
+import org.w3id.rekg.reason.OwnershipImport;
 
 /**
  * Imports a BODS 0.4 file (a JSON array of statements) as a named graph
@@ -59,14 +58,9 @@ public final class BodsImporter {
         this.dataset = dataset;
     }
 
-    /** What an import did. */
-    public record Result(ImportService.Result stored, ReasonService.Result reasoning) {}
-
-    public Result importFile(Path file) {
-        Graph g = toGraph(file);
-        ImportService.Result stored = new ImportService(dataset).replace(
-                ImportService.graphName(KIND, file.getFileName().toString()), g, file);
-        return new Result(stored, new ReasonService().refresh(dataset));
+    /** Imports {@code file} into its own graph, then recomputes ownership over the whole store. */
+    public OwnershipImport.Result importFile(Path file) {
+        return OwnershipImport.store(dataset, KIND, file, toGraph(file));
     }
 
     /** The file as RDF; touches no store. */
