@@ -2,9 +2,7 @@ package org.w3id.rekg.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.ingest.ReviewService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +28,7 @@ public final class AcceptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
+        return project.withStore(ds -> {
             ReviewService review = new ReviewService(ds, project.layout());
             for (String id : ids) {
                 ReviewService.Accepted a = review.accept(id);
@@ -39,8 +36,6 @@ public final class AcceptCommand implements Callable<Integer> {
             }
             out.println("run 'rekg build' to load the new record(s)");
             return 0;
-        } finally {
-            ds.close();
-        }
+        });
     }
 }

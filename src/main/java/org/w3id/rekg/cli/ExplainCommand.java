@@ -2,9 +2,7 @@ package org.w3id.rekg.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.reason.ReasonService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,14 +35,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
+        return project.withStore(ds -> {
             var out = spec.commandLine().getOut();
             out.print(new ReasonService(asOf).explain(ds, holder, target));
             out.flush();
             return 0;
-        } finally {
-            ds.close();
-        }
+        });
     }
 }

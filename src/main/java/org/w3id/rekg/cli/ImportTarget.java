@@ -18,7 +18,10 @@ final class ImportTarget {
         if (remote != null) {
             return new RemoteImport(remote, progress).run(work);
         }
-        Dataset ds = storeMustExist ? Store.openExisting(project.storeDir()) : Store.open(project.storeDir());
+        if (storeMustExist) {
+            return project.withStore(work);
+        }
+        Dataset ds = Store.open(project.storeDir());
         try {
             return work.apply(ds);
         } finally {

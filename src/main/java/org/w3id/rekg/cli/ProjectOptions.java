@@ -21,6 +21,16 @@ final class ProjectOptions {
         return new ProjectLayout(root);
     }
 
+    /** Runs {@code work} on the project's existing store (a clear error if it was never built). */
+    <T> T withStore(java.util.function.Function<org.apache.jena.query.Dataset, T> work) {
+        org.apache.jena.query.Dataset ds = org.w3id.rekg.store.Store.openExisting(storeDir());
+        try {
+            return work.apply(ds);
+        } finally {
+            ds.close();
+        }
+    }
+
     Path storeDir() {
         return store != null ? store : layout().defaultStore();
     }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.ErrorCode;
 import org.w3id.rekg.RekgException;
 import org.w3id.rekg.query.QueryService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,12 +52,11 @@ public final class QueryCommand implements Callable<Integer> {
             }
         }
         QueryService.Format fmt = QueryService.format(format);
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
-            new QueryService(ds).timeout(timeoutSeconds * 1000L).allowService(allowService).run(text, fmt, System.out);
-        } finally {
-            ds.close();
-        }
+        String sparql = text;
+        project.withStore(ds -> {
+            new QueryService(ds).timeout(timeoutSeconds * 1000L).allowService(allowService).run(sparql, fmt, System.out);
+            return null;
+        });
         return 0;
     }
 }

@@ -2,10 +2,8 @@ package org.w3id.rekg.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.reason.Finding;
 import org.w3id.rekg.reason.ReasonService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +30,7 @@ public final class ReasonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
+        return project.withStore(ds -> {
             ReasonService.Result r = new ReasonService(asOf).refresh(ds);
             out.printf("%d stakes read: %d effective stakes, %d control relations, %d state exposures (%d ms)%n",
                     r.stakes(), r.effectiveStakes(), r.controlRelations(), r.exposures(), r.millis());
@@ -41,8 +38,6 @@ public final class ReasonCommand implements Callable<Integer> {
                 out.println("  " + f);
             }
             return 0;
-        } finally {
-            ds.close();
-        }
+        });
     }
 }

@@ -3,9 +3,7 @@ package org.w3id.rekg.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.jena.query.Dataset;
 import org.w3id.rekg.ingest.ReviewService;
-import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +28,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Dataset ds = Store.openExisting(project.storeDir());
-        try {
+        return project.withStore(ds -> {
             List<ReviewService.Item> items = new ReviewService(ds, project.layout()).list(!all);
             for (ReviewService.Item c : items) {
                 out.printf("%-24s %-18s %.2f  %s%s%n", c.id(), c.pattern(), c.confidence(),
@@ -45,8 +42,6 @@ public final class ReviewCommand implements Callable<Integer> {
             }
             out.printf("%d candidate(s)%s%n", items.size(), all ? "" : " pending");
             return 0;
-        } finally {
-            ds.close();
-        }
+        });
     }
 }
