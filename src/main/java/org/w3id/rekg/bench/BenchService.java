@@ -39,11 +39,11 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.query.QueryService;
 import org.w3id.rekg.serve.RekgServer;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.ProjectLayout;
 import org.w3id.rekg.store.Store;
 

@@ -25,10 +25,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Dataset;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.serve.RekgServer;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.ProjectLayout;
 import org.w3id.rekg.store.Store;
 

@@ -1,5 +1,7 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.pipeline.BuildService;
+
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.rekg.ingest.ReviewService;
@@ -29,7 +31,7 @@ public final class AcceptCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         return project.withStore(ds -> {
-            ReviewService review = new ReviewService(ds, project.layout());
+            ReviewService review = new ReviewService(ds, project.layout(), () -> new BuildService(project.layout()).compile());
             for (String id : ids) {
                 ReviewService.Accepted a = review.accept(id);
                 out.printf("accepted %s as record '%s' in %s%n", id, a.recordId(), project.layout().display(a.file()));

@@ -2,7 +2,7 @@ package org.w3id.rekg.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.link.LinkBench;
+import org.w3id.rekg.bench.LinkBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

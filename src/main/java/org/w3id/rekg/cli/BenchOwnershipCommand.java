@@ -2,7 +2,7 @@ package org.w3id.rekg.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.reason.OwnershipBenchmark;
+import org.w3id.rekg.bench.OwnershipBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

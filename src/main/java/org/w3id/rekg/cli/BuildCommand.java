@@ -2,9 +2,9 @@ package org.w3id.rekg.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +49,7 @@ public final class BuildCommand implements Callable<Integer> {
             if (inMemory) {
                 throw new RekgException(ErrorCode.USAGE, "--remote and --in-memory do not go together");
             }
-            BuildService.Result r = new org.w3id.rekg.store.RemoteBuild(service, remote, msg -> {
+            BuildService.Result r = new org.w3id.rekg.pipeline.RemoteBuild(service, remote, msg -> {
                 if (!quiet) {
                     out.println("  " + msg);
                 }

@@ -2,7 +2,7 @@ package org.w3id.rekg.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.reason.ReasonService;
+import org.w3id.rekg.ownership.ReasonService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,10 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.pipeline.Imports;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.link.bods.BodsImporter;
+import org.w3id.rekg.importer.bods.BodsImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +33,7 @@ public final class ImportBodsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        target.run(project, false, out::println, ds -> new BodsImporter(ds).importFile(file)).print(out);
+        target.run(project, false, out::println, ds -> Imports.bods(ds, file)).print(out);
         return 0;
     }
 }

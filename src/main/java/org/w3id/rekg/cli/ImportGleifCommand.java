@@ -1,8 +1,10 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.pipeline.Imports;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.link.gleif.GleifImporter;
+import org.w3id.rekg.importer.gleif.GleifImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,7 @@ public final class ImportGleifCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        target.run(project, false, out::println, ds -> new GleifImporter(ds).importFile(file)).print(out);
+        target.run(project, false, out::println, ds -> Imports.gleif(ds, file)).print(out);
         return 0;
     }
 }

@@ -1,10 +1,12 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.pipeline.Imports;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.link.MinmodImporter;
-import org.w3id.rekg.store.ImportService;
+import org.w3id.rekg.importer.minmod.MinmodImporter;
+import org.w3id.rekg.pipeline.ImportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +39,7 @@ public final class ImportMinmodCommand implements Callable<Integer> {
         target.run(project, true, out::println, ds -> {
             MinmodImporter importer = new MinmodImporter(ds, project.layout().reference());
             for (Path f : files) {
-                ImportService.Result r = importer.importFile(f);
+                ImportService.Result r = Imports.minmod(importer, f);
                 out.printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
             }
             return null;

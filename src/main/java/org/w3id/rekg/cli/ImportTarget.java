@@ -2,7 +2,7 @@ package org.w3id.rekg.cli;
 
 import java.util.function.Function;
 import org.apache.jena.query.Dataset;
-import org.w3id.rekg.store.RemoteImport;
+import org.w3id.rekg.pipeline.RemoteImport;
 import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Option;
 

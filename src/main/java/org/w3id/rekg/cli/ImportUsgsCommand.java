@@ -1,9 +1,11 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.pipeline.Imports;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.rekg.link.UsgsImporter;
-import org.w3id.rekg.store.ImportService;
+import org.w3id.rekg.importer.usgs.UsgsImporter;
+import org.w3id.rekg.pipeline.ImportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +34,7 @@ public final class ImportUsgsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ImportService.Result r = target.run(project, true, out::println, ds -> new UsgsImporter(ds).importFile(file));
+        ImportService.Result r = target.run(project, true, out::println, ds -> Imports.usgs(ds, file));
         out.printf("%s %s: %d triples%n", r.changed() ? "imported into" : "unchanged:", r.graph().getURI(), r.triples());
         return 0;
     }

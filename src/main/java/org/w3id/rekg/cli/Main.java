@@ -1,6 +1,6 @@
 package org.w3id.rekg.cli;
 
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.RekgException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

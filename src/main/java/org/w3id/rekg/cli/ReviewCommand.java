@@ -1,5 +1,7 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.pipeline.BuildService;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,7 +31,7 @@ public final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         return project.withStore(ds -> {
-            List<ReviewService.Item> items = new ReviewService(ds, project.layout()).list(!all);
+            List<ReviewService.Item> items = new ReviewService(ds, project.layout(), () -> new BuildService(project.layout()).compile()).list(!all);
             for (ReviewService.Item c : items) {
                 out.printf("%-24s %-18s %.2f  %s%s%n", c.id(), c.pattern(), c.confidence(),
                         c.cls() != null ? c.cls() : "about " + c.subject(), c.status().equals("pending") ? "" : "  [" + c.status() + "]");

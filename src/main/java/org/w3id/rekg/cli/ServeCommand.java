@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.jena.query.Dataset;
 import org.w3id.rekg.serve.RekgServer;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,12 +92,12 @@ public final class ServeCommand implements Callable<Integer> {
     private String writePassword() {
         if (!writable) {
             if (user != null || passwordFile != null) {
-                throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "--user and --password-file go with --writable");
+                throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "--user and --password-file go with --writable");
             }
             return null;
         }
         if (user == null || passwordFile == null) {
-            throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "--writable needs --user NAME and --password-file FILE:"
+            throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "--writable needs --user NAME and --password-file FILE:"
                     + " writes always require authentication" + (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1")
                     ? "" : ", and " + host + " is not a loopback address"));
         }
@@ -105,11 +105,11 @@ public final class ServeCommand implements Callable<Integer> {
             String first = java.nio.file.Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream()
                     .findFirst().orElse("").strip();
             if (first.isEmpty()) {
-                throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "the password file " + passwordFile + " is empty");
+                throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "the password file " + passwordFile + " is empty");
             }
             return first;
         } catch (java.io.IOException e) {
-            throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.USAGE, "cannot read the password file " + passwordFile + ": " + e.getMessage(), e);
+            throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "cannot read the password file " + passwordFile + ": " + e.getMessage(), e);
         }
     }
 }

@@ -24,9 +24,9 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.system.Txn;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * The names the linker looks for: every {@code rdfs:label} and {@code skos:altLabel} (both

@@ -23,8 +23,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 
 /**
  * Ingests documents into the store: reads each file ({@link DocumentReader}), detects its

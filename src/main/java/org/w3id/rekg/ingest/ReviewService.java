@@ -20,10 +20,9 @@ import org.apache.jena.system.Txn;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 import org.w3id.rekg.store.ProjectLayout;
 
 /**
@@ -34,7 +33,7 @@ import org.w3id.rekg.store.ProjectLayout;
  * is kept; if the check fails the file is restored and the candidate stays pending.
  *
  * <pre>{@code
- * ReviewService r = new ReviewService(dataset, layout);
+ * ReviewService r = new ReviewService(dataset, layout, () -> new BuildService(layout).compile());
  * r.list(true).forEach(c -> System.out.println(c.id()));
  * Path file = r.accept("report-3").file();
  * }</pre>
@@ -42,8 +41,11 @@ import org.w3id.rekg.store.ProjectLayout;
 public final class ReviewService {
     private final Dataset dataset;
     private final ProjectLayout layout;
+    /** Checks that the sources, with an accepted record added, still compile; throws a RekgException if not. */
+    private final Runnable sourcesCheck;
 
-    public ReviewService(Dataset dataset, ProjectLayout layout) {
+    public ReviewService(Dataset dataset, ProjectLayout layout, Runnable sourcesCheck) {
+        this.sourcesCheck = sourcesCheck;
         this.dataset = dataset;
         this.layout = layout;
     }
@@ -177,7 +179,7 @@ public final class ReviewService {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             try {
-                new BuildService(layout).compile();
+                sourcesCheck.run();
             } catch (RekgException e) {
                 if (backup != null) {
                     Files.move(backup, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.graph.Node;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * Links made by hand, in {@code sources/reference/links-by-hand.csv}

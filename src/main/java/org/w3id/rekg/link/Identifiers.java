@@ -2,8 +2,8 @@ package org.w3id.rekg.link;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 
 /**
  * Checks of the identifiers REKG links by: ISO 3166-1 codes, Legal Entity Identifiers (ISO 17442,

@@ -11,7 +11,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.SKOS;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * One link from an entity of REKG to a resource of another dataset: the link triple, how it was

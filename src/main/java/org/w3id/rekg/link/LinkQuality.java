@@ -10,9 +10,9 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 
 /** Precision and recall of a linker's links against a gold standard ({@code entity<TAB>item} TSV, {@code #} comments). */
 public record LinkQuality(int truePositives, int falsePositives, int falseNegatives) {

@@ -13,9 +13,9 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 
 /** Reads links from the store and replaces link-set graphs, all in one transaction. */
 public final class LinkStore {

@@ -13,8 +13,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 
 /**
  * MinMod's list of commodities ({@code commodity.csv}: {@code minmod_id,name,parent,aliases,...}),
@@ -22,7 +22,7 @@ import org.w3id.rekg.RekgException;
  * whose {@code aliases} is the element's symbol.
  */
 public final class MinmodCommodities {
-    static final List<String> COLUMNS = List.of("minmod_id", "name", "parent", "aliases");
+    public static final List<String> COLUMNS = List.of("minmod_id", "name", "parent", "aliases");
 
     /** One row. */
     public record Commodity(String id, String name, String parent, String symbol, boolean critical, long row) {}
@@ -65,10 +65,10 @@ public final class MinmodCommodities {
     }
 
     /** Reading of MinMod's CSV files: UTF-8, a header, the columns needed checked first. */
-    static final class MinmodCsv {
+    public static final class MinmodCsv {
         private MinmodCsv() {}
 
-        static List<CSVRecord> records(Path csv, List<String> required) {
+        public static List<CSVRecord> records(Path csv, List<String> required) {
             if (!Files.isRegularFile(csv)) {
                 throw new RekgException(ErrorCode.USAGE, "no such file: " + csv);
             }

@@ -11,9 +11,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.system.Txn;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * The link sets that follow from the reference data alone, without asking any endpoint:

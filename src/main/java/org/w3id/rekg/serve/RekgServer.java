@@ -293,7 +293,7 @@ public final class RekgServer {
             server.start();
         } catch (RuntimeException e) {
             boolean inUse = e.getCause() instanceof java.io.IOException && String.valueOf(e.getMessage()).contains("bind");
-            throw new org.w3id.rekg.RekgException(org.w3id.rekg.ErrorCode.SERVER, inUse
+            throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.SERVER, inUse
                     ? "cannot listen on " + host + ":" + configuredPort + ": the port is in use (another server?). Stop it, or choose another port with --port"
                     : "the server could not start on " + host + ":" + configuredPort + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.w3id.rekg.source;
 
+import org.w3id.rekg.core.Location;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * The reference data in {@code sources/reference/}: every ISO 3166-1 entry from the

@@ -1,5 +1,7 @@
 package org.w3id.rekg.source;
 
+import org.w3id.rekg.core.Location;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +22,9 @@ import org.apache.jena.vocabulary.RDFS;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.ontology.OntologyTerms;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.vocab.OntologyTerms;
+import org.w3id.rekg.vocab.Rekg;
 import org.w3id.rekg.source.YamlSource.Entry;
 
 /**

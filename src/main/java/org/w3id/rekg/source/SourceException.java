@@ -1,7 +1,9 @@
 package org.w3id.rekg.source;
 
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.Location;
+
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 
 /** A problem in a curated source file, with the place it was found. */
 public final class SourceException extends RekgException {

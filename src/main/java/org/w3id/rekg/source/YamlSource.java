@@ -1,5 +1,7 @@
 package org.w3id.rekg.source;
 
+import org.w3id.rekg.core.Location;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.w3id.rekg.ErrorCode;
+import org.w3id.rekg.core.ErrorCode;
 
 /**
  * One curated source file, parsed with SnakeYAML Engine's composer so that every value keeps its

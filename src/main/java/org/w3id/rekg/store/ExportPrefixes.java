@@ -1,7 +1,7 @@
 package org.w3id.rekg.store;
 
 import java.util.Map;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.vocab.Rekg;
 
 /** The prefixes written at the top of exported files. */
 final class ExportPrefixes {

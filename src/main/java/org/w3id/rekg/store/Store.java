@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 
 /**
  * Opens the graph's store: a TDB2 database in a folder, or a throwaway in-memory one. The

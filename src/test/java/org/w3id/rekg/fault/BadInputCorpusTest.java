@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.TestProject;
 import org.w3id.rekg.source.ReferenceData;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 
 /**
  * The bad-input corpus, {@code src/test/resources/bad-inputs/<loader>/}: each bad file must make
@@ -182,8 +182,8 @@ class BadInputCorpusTest {
                     Files.move(saved, csv, StandardCopyOption.REPLACE_EXISTING);
                 }
             });
-            m.put("usgs-csv", bad -> org.w3id.rekg.link.UsgsImporter.read(bad, org.w3id.rekg.link.CountryNames.from(repository())));
-            m.put("bods-json", bad -> org.w3id.rekg.link.bods.BodsImporter.toGraph(bad));
+            m.put("usgs-csv", bad -> org.w3id.rekg.importer.usgs.UsgsImporter.read(bad, org.w3id.rekg.link.CountryNames.from(repository())));
+            m.put("bods-json", bad -> org.w3id.rekg.importer.bods.BodsImporter.toGraph(bad));
             m.put("ingest-document", bad -> new org.w3id.rekg.ingest.DocumentReader().read(bad));
             return m;
         }

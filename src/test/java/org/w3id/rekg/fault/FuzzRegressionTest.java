@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.TestProject;
 import org.w3id.rekg.source.ReferenceData;
 

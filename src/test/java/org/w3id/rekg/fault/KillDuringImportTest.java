@@ -13,7 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.w3id.rekg.TestProject;
 import org.w3id.rekg.cli.Main;
-import org.w3id.rekg.store.ImportService;
+import org.w3id.rekg.pipeline.ImportService;
 
 /**
  * {@code kill -9} while {@code rekg import} runs, at several moments (while the JVM starts, while

@@ -18,7 +18,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.w3id.rekg.TestProject;
 import org.w3id.rekg.cli.Main;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * {@code rekg build --remote URL}: the build written to a SPARQL 1.1 Graph Store Protocol
@@ -96,7 +96,7 @@ class RemoteBuildTest {
     /** What the build compiles (as written, before a store such as TDB2 puts numbers in canonical form). */
     private static DatasetGraph compiled(TestProject p) {
         DatasetGraph out = DatasetGraphFactory.createGeneral();
-        new org.w3id.rekg.store.BuildService(p.layout()).compile().graphs().forEach(out::addGraph);
+        new org.w3id.rekg.pipeline.BuildService(p.layout()).compile().graphs().forEach(out::addGraph);
         return out;
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.w3id.rekg.TestProject;
 import org.w3id.rekg.cli.Main;
-import org.w3id.rekg.ontology.Rekg;
-import org.w3id.rekg.store.ImportService;
+import org.w3id.rekg.vocab.Rekg;
+import org.w3id.rekg.pipeline.ImportService;
 
 /**
  * {@code rekg import ... --remote URL}: an import written to a SPARQL 1.1 Graph Store Protocol

@@ -14,13 +14,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.jena.query.Dataset;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.TestProject;
 import org.w3id.rekg.link.CountryNames;
-import org.w3id.rekg.link.UsgsImporter;
-import org.w3id.rekg.link.bods.BodsImporter;
+import org.w3id.rekg.importer.usgs.UsgsImporter;
+import org.w3id.rekg.importer.bods.BodsImporter;
 import org.w3id.rekg.source.ReferenceData;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.ProjectLayout;
 import org.w3id.rekg.store.Store;
 

@@ -41,7 +41,7 @@ class EntityLinkerTest {
         for (var m : new EntityLinker(g).link("Lynas, Iluka, Arafura and Neo Performance Materials in Estonia.", "en")) {
             var dsg = TestGraph.dataset().asDatasetGraph();
             assertTrue(org.apache.jena.system.Txn.calculateRead(dsg,
-                    () -> dsg.find(null, org.w3id.rekg.ontology.Rekg.id(m.entity()), null, null).hasNext()), m.entity());
+                    () -> dsg.find(null, org.w3id.rekg.vocab.Rekg.id(m.entity()), null, null).hasNext()), m.entity());
         }
         assertEquals(List.of("Lynas=lynas-rare-earths", "Neo Performance Materials=neo-performance-materials", "Estonia=state/EE"),
                 linked("Lynas, Iluka, Arafura and Neo Performance Materials in Estonia.", "en"));

@@ -1,5 +1,7 @@
 package org.w3id.rekg.ingest;
 
+import org.w3id.rekg.bench.IngestBench;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

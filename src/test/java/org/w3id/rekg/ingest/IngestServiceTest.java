@@ -28,7 +28,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.vocab.Rekg;
 
 class IngestServiceTest {
     private static Dataset ds;

@@ -1,5 +1,7 @@
 package org.w3id.rekg.ingest;
 
+import org.w3id.rekg.pipeline.BuildService;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +16,8 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.store.ProjectLayout;
 
 class ReviewServiceTest {
@@ -48,7 +50,7 @@ class ReviewServiceTest {
         Files.writeString(doc, "A short note.\n\nIn 2024, JOGMEC holds a 30 % stake in Caremag. The Mount Weld mine in Western Australia is busy.\n");
         Dataset ds = TestGraph.dataset(); // shared store; the document name "note" is used by no other test
         new IngestService(ds, TestGraph.gazetteer(), IngestService.Options.defaults()).ingest(List.of(doc), r -> { });
-        ReviewService review = new ReviewService(ds, new ProjectLayout(project));
+        ReviewService review = new ReviewService(ds, new ProjectLayout(project), () -> new BuildService(new ProjectLayout(project)).compile());
         List<ReviewService.Item> pending = note(review.list(true));
         assertEquals(List.of("note-1 stake", "note-2 site-place"), pending.stream().map(c -> c.id() + " " + c.pattern()).toList());
         assertEquals(Map.of("holder", List.of("jogmec"), "target", List.of("caremag"), "share", List.of("30")), pending.get(0).values());

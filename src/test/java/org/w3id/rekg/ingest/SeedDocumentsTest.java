@@ -12,7 +12,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.vocab.Rekg;
 
 /**
  * Every named entity curated from a seed document is found mentioned in it. "Named" entities are

@@ -2,7 +2,7 @@ package org.w3id.rekg.ingest;
 
 import java.nio.file.Path;
 import org.apache.jena.query.Dataset;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.ProjectLayout;
 import org.w3id.rekg.store.Store;
 

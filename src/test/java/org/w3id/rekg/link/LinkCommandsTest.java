@@ -1,5 +1,7 @@
 package org.w3id.rekg.link;
 
+import org.w3id.rekg.importer.usgs.UsgsImporterTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

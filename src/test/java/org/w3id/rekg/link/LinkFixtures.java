@@ -9,30 +9,30 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.vocab.Rekg;
 import org.w3id.rekg.source.ReferenceData;
-import org.w3id.rekg.store.BuildService;
+import org.w3id.rekg.pipeline.BuildService;
 import org.w3id.rekg.store.ProjectLayout;
 import org.w3id.rekg.store.Store;
 
 /** Stores and files the link tests share. */
-final class LinkFixtures {
-    static final Path REPO = Path.of(System.getProperty("rekg.project.dir", ".")).toAbsolutePath();
-    static final Path EXTERNAL = REPO.resolve("../shared/external").normalize();
-    static final Path REFERENCE = REPO.resolve("sources/reference");
-    static final Path RESOURCES = REPO.resolve("src/test/resources/link");
+public final class LinkFixtures {
+    public static final Path REPO = Path.of(System.getProperty("rekg.project.dir", ".")).toAbsolutePath();
+    public static final Path EXTERNAL = REPO.resolve("../shared/external").normalize();
+    public static final Path REFERENCE = REPO.resolve("sources/reference");
+    public static final Path RESOURCES = REPO.resolve("src/test/resources/link");
 
     private LinkFixtures() {}
 
     /** A file of ../shared/external; the test is skipped if it is not there. */
-    static Path external(String relative) {
+    public static Path external(String relative) {
         Path p = EXTERNAL.resolve(relative);
         assumeTrue(Files.isRegularFile(p), "no " + p + " (the shared external datasets are not on this machine)");
         return p;
     }
 
     /** An in-memory store with the ontology and the reference data (states, elements) only: fast. */
-    static Dataset referenceStore() {
+    public static Dataset referenceStore() {
         Dataset ds = Store.inMemory();
         DatasetGraph dsg = ds.asDatasetGraph();
         Txn.executeWrite(dsg, () -> referenceGraphs().forEach((n, g) -> GraphUtil.addInto(dsg.getGraph(n), g)));
@@ -52,7 +52,7 @@ final class LinkFixtures {
     }
 
     /** An in-memory store built from this repository's sources, as 'rekg build' makes it. */
-    static Dataset repositoryStore() {
+    public static Dataset repositoryStore() {
         DatasetGraph built = repository();
         Dataset ds = Store.inMemory();
         Txn.executeWrite(ds, () -> built.find().forEachRemaining(ds.asDatasetGraph()::add));
@@ -73,7 +73,7 @@ final class LinkFixtures {
         return repository;
     }
 
-    static long quads(Dataset ds) {
+    public static long quads(Dataset ds) {
         return Txn.calculateRead(ds, () -> ds.asDatasetGraph().stream().count());
     }
 }

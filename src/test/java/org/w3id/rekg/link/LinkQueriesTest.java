@@ -1,5 +1,12 @@
 package org.w3id.rekg.link;
 
+import org.w3id.rekg.pipeline.Imports;
+
+import org.w3id.rekg.importer.minmod.MinmodImporter;
+import org.w3id.rekg.importer.minmod.MinmodImporterTest;
+import org.w3id.rekg.importer.usgs.UsgsImporter;
+import org.w3id.rekg.importer.usgs.UsgsImporterTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +34,8 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.query.QueryService;
 
 /**
@@ -50,8 +57,8 @@ class LinkQueriesTest {
         fuseki = FusekiServer.create().port(0).loopback(true).verbose(false).add("/wd", fixture).build().start();
         local = "http://localhost:" + fuseki.getHttpPort() + "/wd/sparql";
         ds = LinkFixtures.repositoryStore();
-        new UsgsImporter(ds).importFile(LinkFixtures.external(UsgsImporterTest.FILE));
-        new MinmodImporter(ds, LinkFixtures.REFERENCE).importFile(LinkFixtures.external(MinmodImporterTest.SITE));
+        Imports.usgs(ds, LinkFixtures.external(UsgsImporterTest.FILE));
+        Imports.minmod(new MinmodImporter(ds, LinkFixtures.REFERENCE), LinkFixtures.external(MinmodImporterTest.SITE));
         new ReferenceLinker(ds, LinkFixtures.REFERENCE).run(Instant.parse("2026-01-01T00:00:00Z"));
         Path cp = Files.createTempFile("rekg-link", ".json");
         new WikidataLinker(ds, new WikidataLinker.Options(local, Duration.ofSeconds(10), cp, false, 50, Clock.systemUTC())).run();

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
-import org.w3id.rekg.ontology.Rekg;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.vocab.Rekg;
 import org.w3id.rekg.store.Store;
 
 /** 'rekg link --target wikidata' against a local Fuseki serving wikidata-fixture.ttl. */

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.w3id.rekg.ErrorCode;
-import org.w3id.rekg.RekgException;
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
 
 class QueryServiceTest {
 

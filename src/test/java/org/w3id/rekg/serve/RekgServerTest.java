@@ -493,8 +493,8 @@ class RekgServerTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             RekgServer server = RekgServer.create().dataset(org.apache.jena.query.DatasetFactory.createTxnMem())
                     .port(taken.getLocalPort()).build();
-            org.w3id.rekg.RekgException e = org.junit.jupiter.api.Assertions.assertThrows(org.w3id.rekg.RekgException.class, server::start);
-            assertEquals(org.w3id.rekg.ErrorCode.SERVER, e.code());
+            org.w3id.rekg.core.RekgException e = org.junit.jupiter.api.Assertions.assertThrows(org.w3id.rekg.core.RekgException.class, server::start);
+            assertEquals(org.w3id.rekg.core.ErrorCode.SERVER, e.code());
             assertTrue(e.getMessage().contains("port is in use"), e.getMessage());
         }
     }

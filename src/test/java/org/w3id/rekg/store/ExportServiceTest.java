@@ -1,5 +1,7 @@
 package org.w3id.rekg.store;
 
+import org.w3id.rekg.pipeline.BuildService;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;

@@ -1,0 +1,2 @@
+/** OWL rule inferences materialised into the inferred graph. */
+package org.w3id.rekg.infer;
