@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "on any error nothing is written. Unchanged inputs are detected and leave the store as it is."},
         footer = {"", "Examples:", "  rekg build", "  rekg build --in-memory      check the sources only",
                 "  rekg build --store /tmp/rekg-store",
-                "  rekg build --remote http://localhost:3030/ds/data   any SPARQL Graph Store endpoint"})
+                "  rekg build --remote http://localhost:3030/ds/data   a Fuseki dataset",
+                "  rekg build --remote http://localhost:8890 --remote-kind virtuoso --remote-user dba --password-file pw.txt"})
 public final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
@@ -30,9 +31,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
     boolean quiet;
 
-    @Option(names = "--remote", paramLabel = "URL",
-            description = "Write to this SPARQL 1.1 Graph Store Protocol endpoint (e.g. http://host:3030/ds/data) instead of the TDB2 store: one PUT per named graph.")
-    String remote;
+    @Mixin
+    RemoteOptions remote;
 
     @Spec
     CommandSpec spec;
@@ -45,18 +45,19 @@ public final class BuildCommand implements Callable<Integer> {
                 out.println("  " + msg);
             }
         });
-        if (remote != null) {
+        if (remote.given()) {
             if (inMemory) {
                 throw new RekgException(ErrorCode.USAGE, "--remote and --in-memory do not go together");
             }
-            BuildService.Result r = new org.w3id.rekg.pipeline.RemoteBuild(service, remote, msg -> {
+            var store = remote.open();
+            BuildService.Result r = new org.w3id.rekg.pipeline.RemoteBuild(service, store, msg -> {
                 if (!quiet) {
                     out.println("  " + msg);
                 }
-            }).build();
+            }, remote.takeOver).build();
             if (!quiet) {
                 out.printf("%s: %d quads in %d graphs (%d ms) at %s%n", r.changed() ? "built" : "unchanged",
-                        r.quads(), r.graphs().size(), r.millis(), remote);
+                        r.quads(), r.graphs().size(), r.millis(), store.display());
             }
             return 0;
         }

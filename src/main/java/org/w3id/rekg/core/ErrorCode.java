@@ -13,6 +13,7 @@ public enum ErrorCode {
     SHACL_VIOLATION("REKG-009", "shape-violation"),
     REFERENCE_DATA("REKG-010", "reference-data"),
     STORE("REKG-020", "store"),
+    REMOTE_CONFLICT("REKG-021", "concurrent-writer"),
     QUERY("REKG-030", "query"),
     USAGE("REKG-040", "usage"),
     SERVER("REKG-050", "server"),
