@@ -136,6 +136,32 @@ class VirtuosoIT {
         assertFalse(second.out().contains(VirtuosoServer.PASSWORD + "@"), second.out());
     }
 
+    @Test
+    @Order(2)
+    void everyCatalogueQueryReturnsTheSameRowsOnVirtuosoAsOnTheEmbeddedStore() throws Exception {
+        RemoteStore store = store();
+        List<Node> graphs = new ArrayList<>(store.rekgGraphs());
+        graphs.remove(WriterLock.GRAPH);
+        List<String> differ = new ArrayList<>();
+        int compared = 0;
+        for (Path q : Catalogue.queries(REPO)) {
+            String text = Files.readString(q);
+            List<String> local = Catalogue.rows(embedded, text);
+            List<String> remote = Catalogue.rows(store.select(text, graphs));
+            compared++;
+            if (!local.equals(remote)) {
+                List<String> missing = new ArrayList<>(local);
+                missing.removeAll(remote);
+                List<String> extra = new ArrayList<>(remote);
+                extra.removeAll(local);
+                differ.add(q.getFileName() + ": " + local.size() + " rows embedded, " + remote.size() + " on Virtuoso; missing "
+                        + missing.subList(0, Math.min(3, missing.size())) + " extra " + extra.subList(0, Math.min(3, extra.size())));
+            }
+        }
+        assertEquals(List.of(), differ, String.join("\n", differ));
+        assertTrue(compared >= 24, "queries compared: " + compared);
+    }
+
     private static Map<String, List<String>> byGraph(DatasetGraph dsg) {
         Map<String, List<String>> out = new TreeMap<>();
         dsg.listGraphNodes().forEachRemaining(g -> {
