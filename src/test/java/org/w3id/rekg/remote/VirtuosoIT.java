@@ -162,6 +162,125 @@ class VirtuosoIT {
         assertTrue(compared >= 24, "queries compared: " + compared);
     }
 
+    @Test
+    @Order(3)
+    void twoImportsWriteTheirGraphsAndAnUnchangedReImportWritesNothing() {
+        Path usgs = external("usgs-mcs2024-rare-earths-world/mcs2024-raree_world.csv");
+        Path bods = external("bods-examples/bods-package-fi-soe.json");
+        Outcome first = rekg(remote("import", "usgs", usgs.toString(), "--project", REPO.toString()));
+        assertEquals(0, first.status(), first.err() + first.out());
+        RemoteStore store = store();
+        Node usgsGraph = org.w3id.rekg.store.ImportService.graphName("usgs", usgs.getFileName().toString());
+        Graph figures = store.get(usgsGraph);
+        assertTrue(figures.size() > 100, "the USGS figures are on Virtuoso: " + figures.size());
+        assertTrue(figures.find(Node.ANY, Node.ANY, Rekg.id("state/CN")).hasNext(), "matched against the states the build wrote");
+
+        Outcome again = rekg(remote("import", "usgs", usgs.toString(), "--project", REPO.toString()));
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("unchanged") && again.out().contains("wrote 0 graph(s)"), again.out());
+
+        Outcome owners = rekg(remote("import", "bods", bods.toString(), "--project", REPO.toString()));
+        assertEquals(0, owners.status(), owners.err() + owners.out());
+        Graph ownership = store.get(Rekg.graph("inferred/ownership"));
+        assertTrue(ownership.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), Rekg.term("EffectiveStake")).hasNext());
+        assertEquals(new WriterLock.State(new WriterLock(store).read().token(), false, new WriterLock(store).read().since()),
+                new WriterLock(store).read(), "the lock is ready again");
+    }
+
+    @Test
+    @Order(4)
+    void aConcurrentWriterIsRefusedAndTakeOverClearsADeadOne() {
+        RemoteStore store = store();
+        WriterLock lock = new WriterLock(store);
+        WriterLock.State seen = lock.read();
+        String other = lock.acquire(seen, false);
+        // a second run that read the same state: the compare-and-set fails
+        org.w3id.rekg.RekgException race = org.junit.jupiter.api.Assertions.assertThrows(org.w3id.rekg.RekgException.class,
+                () -> new WriterLock(store).acquire(seen, false));
+        assertEquals(org.w3id.rekg.ErrorCode.REMOTE_CONFLICT, race.code());
+        assertTrue(race.getMessage().contains("another REKG run wrote to " + virtuoso.url() + " since this one read it"), race.getMessage());
+
+        Path bods = external("bods-examples/bods-package-fi-soe.json");
+        Outcome refused = rekg(remote("import", "bods", bods.toString(), "--project", REPO.toString()));
+        assertEquals(1, refused.status(), refused.out());
+        assertTrue(refused.err().contains("REKG-021") && refused.err().contains("--take-over"), refused.err());
+
+        Outcome taken = rekg(remote("import", "bods", bods.toString(), "--project", REPO.toString(), "--take-over"));
+        assertEquals(0, taken.status(), taken.err());
+        WriterLock.State now = lock.read();
+        assertFalse(now.writing(), "ready again");
+        assertFalse(other.equals(now.token()), "the dead run's token is gone");
+    }
+
+    @Test
+    @Order(5)
+    void aRefusedRequestIsAClearErrorWithTheStoresAnswerAndNoPassword() throws Exception {
+        Path wrong = Files.createTempFile("rekg-pw", ".txt");
+        try {
+            Files.writeString(wrong, "not-the-password-4711");
+            Outcome o = rekg("build", "--project", REPO.toString(), "--remote", virtuoso.url(), "--remote-kind", "virtuoso",
+                    "--remote-user", "dba", "--password-file", wrong.toString());
+            assertEquals(1, o.status(), o.out());
+            assertTrue(o.err().contains("REKG-0"), o.err());
+            assertTrue(o.err().contains("HTTP 401"), o.err());
+            assertFalse((o.err() + o.out()).contains("not-the-password-4711"), "the password is never printed");
+            assertFalse(o.err().contains("Exception"), o.err());
+            Outcome inUrl = rekg("build", "--project", REPO.toString(), "--remote", virtuoso.url().replace("//", "//dba:s3cret-url@"),
+                    "--remote-kind", "virtuoso");
+            assertEquals(1, inUrl.status(), inUrl.out());
+            assertFalse((inUrl.err() + inUrl.out()).contains("s3cret-url"), inUrl.err());
+        } finally {
+            Files.deleteIfExists(wrong);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aStoreKilledInMidBuildIsRepairedByTheNextBuild() throws Exception {
+        try (TestProject p = TestProject.create().source("test.yaml", TestProject.VALID)) {
+            // the Virtuoso server is killed once the compiled graphs are written, before the derived graphs and the metadata
+            StringWriter out = new StringWriter() {
+                private boolean killed;
+
+                @Override
+                public void write(String str, int off, int len) {
+                    super.write(str, off, len);
+                    if (!killed && toString().contains("of REKG's graphs")) {
+                        killed = true;
+                        virtuoso.kill();
+                    }
+                }
+            };
+            Outcome killed = rekg(out, remote("build", "--project", p.root().toString()));
+            assertEquals(1, killed.status(), killed.out());
+            assertTrue(killed.err().contains("REKG-020") && killed.err().contains("cannot reach the remote store " + virtuoso.url()),
+                    killed.err());
+            assertTrue(killed.err().contains("Already written by this run: ") && killed.err().contains("run the build again"), killed.err());
+            assertFalse(killed.err().contains("Exception in"), killed.err());
+
+            virtuoso.restart();
+            Outcome busy = rekg(remote("build", "--project", p.root().toString()));
+            assertEquals(1, busy.status(), busy.out());
+            assertTrue(busy.err().contains("REKG-021") && busy.err().contains("--take-over"), busy.err());
+
+            Outcome repaired = rekg(remote("build", "--project", p.root().toString(), "--take-over"));
+            assertEquals(0, repaired.status(), repaired.err() + repaired.out());
+            assertTrue(repaired.out().contains("built: "), repaired.out());
+            Dataset expected = Store.inMemory();
+            new BuildService(p.layout()).build(expected);
+            RemoteStore store = store();
+            Map<String, List<String>> want = Txn.calculateRead(expected, () -> byGraph(expected.asDatasetGraph()));
+            // every graph the build owns is complete (the derived ones also depend on the imports already in the store)
+            var owned = new BuildService(p.layout()).compile().graphs().keySet();
+            for (Node g : owned) {
+                assertEquals(want.get(g.getURI()), ValueForm.triples(store.get(g)), g.getURI());
+            }
+            assertFalse(new WriterLock(store).read().writing(), "the lock is ready again");
+            Outcome unchanged = rekg(remote("build", "--project", p.root().toString()));
+            assertTrue(unchanged.out().contains("unchanged: "), unchanged.out() + unchanged.err());
+        }
+    }
+
     private static Map<String, List<String>> byGraph(DatasetGraph dsg) {
         Map<String, List<String>> out = new TreeMap<>();
         dsg.listGraphNodes().forEachRemaining(g -> {
