@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Dump the whole dataset. trig, nq and jsonld keep the named graphs (one per source);",
                 "ttl and rdfxml get the union of all graphs."},
-        footer = {"", "Examples:", "  rekg export --format trig > rekg.trig", "  rekg export --format jsonld -o rekg.jsonld"})
+        footer = {"", "Examples:", "  rekg export --format trig > rekg.trig", "  rekg export --format jsonld -o rekg.jsonld",
+                "  rekg export --for virtuoso -o bulk/   then: isql-vt 1111 dba PASSWORD bulk/load-virtuoso.sql"})
 public final class ExportCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
@@ -27,11 +28,27 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "trig", description = "ttl, trig, nq, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output (with --for: a folder).")
     Path output;
+
+    @Option(names = "--for", paramLabel = "STORE",
+            description = "virtuoso or tdb2: write N-Quads and the store's bulk loader commands (load-virtuoso.sql, load-tdb2.sh) into the folder -o.")
+    String forStore;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (forStore != null) {
+            if (output == null) {
+                throw new RekgException(ErrorCode.USAGE, "--for needs -o FOLDER: the N-Quads file and the loader commands go there");
+            }
+            org.w3id.rekg.remote.BulkLoad.Result r = project.withStore(ds -> org.w3id.rekg.remote.BulkLoad.write(ds, output, forStore));
+            spec.commandLine().getOut().printf("wrote %d quads in %d graphs to %s; load them with %s%n", r.quads(), r.graphs().size(),
+                    r.data(), r.script());
+            return 0;
+        }
         ExportService.Format fmt = ExportService.Format.of(format);
         Dataset ds = Store.openExisting(project.storeDir());
         try {

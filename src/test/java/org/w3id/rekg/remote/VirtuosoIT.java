@@ -281,6 +281,52 @@ class VirtuosoIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void theExportsLoaderCommandsLoadItAndAnUnchangedImportIgnoresAMillionOtherTriplesUnder1g() throws Exception {
+        Path usgs = external("usgs-mcs2024-rare-earths-world/mcs2024-raree_world.csv");
+        try (TestProject p = TestProject.create().source("test.yaml", TestProject.VALID)) {
+            // rekg export --for virtuoso of a local build, loaded with the commands it wrote
+            assertEquals(0, rekg("build", "--project", p.root().toString(), "-q").status());
+            Path bulk = virtuoso.dir().resolve("bulk");
+            Outcome export = rekg("export", "--project", p.root().toString(), "--for", "virtuoso", "-o", bulk.toString());
+            assertEquals(0, export.status(), export.err());
+            virtuoso.isqlFile(bulk.resolve("load-virtuoso.sql"));
+            Dataset local = org.w3id.rekg.store.Store.openExisting(p.store());
+            Map<String, List<String>> want;
+            try {
+                want = Txn.calculateRead(local, () -> byGraph(local.asDatasetGraph()));
+            } finally {
+                local.close();
+            }
+            RemoteStore store = store();
+            for (String g : want.keySet()) {
+                assertEquals(want.get(g), ValueForm.triples(store.get(org.apache.jena.graph.NodeFactory.createURI(g))), g);
+            }
+
+            // 10^6 triples of other data in the store, bulk-loaded the same way
+            Path extra = bulk.resolve("extra.nq");
+            try (var out = Files.newBufferedWriter(extra)) {
+                for (int i = 0; i < 1_000_000; i++) {
+                    out.write("<http://example.org/extra/s" + (i / 10) + "> <http://example.org/extra/p" + (i % 10) + "> \"value " + i
+                            + "\" <http://example.org/extra> .\n");
+                }
+            }
+            virtuoso.isql("ld_dir('" + bulk + "', 'extra.nq', 'http://example.org/extra'); rdf_loader_run(); checkpoint;");
+            assertEquals("1000000", store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/extra> { ?s ?p ?o } }",
+                    List.of()).next().get("n").getLiteralLexicalForm());
+
+            // an unchanged re-import, in a JVM of 1 GB, reads none of them
+            assertEquals(0, rekg(remote("import", "usgs", usgs.toString(), "--project", p.root().toString())).status());
+            try (org.w3id.rekg.fault.ChildJvm child = org.w3id.rekg.fault.ChildJvm.rekg(remote("import", "usgs", usgs.toString(),
+                    "--project", p.root().toString()))) {
+                assertEquals(0, child.awaitExit(300), child.output());
+                assertTrue(child.output().contains("unchanged") && child.output().contains("wrote 0 graph(s)"), child.output());
+                assertFalse(child.output().contains("1000000 triples"), child.output());
+            }
+        }
+    }
+
     private static Map<String, List<String>> byGraph(DatasetGraph dsg) {
         Map<String, List<String>> out = new TreeMap<>();
         dsg.listGraphNodes().forEachRemaining(g -> {

@@ -124,9 +124,19 @@ public final class VirtuosoServer implements AutoCloseable {
 
     /** Runs SQL statements with isql-vt as dba; returns the output. */
     public String isql(String statements) {
+        return isql(List.of("VERBOSE=OFF", "exec=" + statements));
+    }
+
+    /** Runs an isql script file (such as the one {@code rekg export --for virtuoso} writes) as dba. */
+    public String isqlFile(Path script) {
+        return isql(List.of(script.toString()));
+    }
+
+    private String isql(List<String> args) {
         try {
-            Process p = new ProcessBuilder("isql-vt", "127.0.0.1:" + sqlPort, "dba", PASSWORD, "VERBOSE=OFF", "exec=" + statements)
-                    .redirectErrorStream(true).start();
+            List<String> cmd = new java.util.ArrayList<>(List.of("isql-vt", "127.0.0.1:" + sqlPort, "dba", PASSWORD));
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0 || out.contains("*** Error")) {
                 throw new IllegalStateException("isql failed: " + out);
