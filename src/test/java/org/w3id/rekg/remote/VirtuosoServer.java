@@ -47,6 +47,7 @@ public final class VirtuosoServer implements AutoCloseable {
             if ("true".equals(System.getenv("CI"))) {
                 throw new AssertionError("CI=true but virtuoso-t is not installed (apt-get install -y virtuoso-opensource)");
             }
+            System.err.println("SKIPPED: the Virtuoso tests (VirtuosoIT): virtuoso-t is not installed; apt-get install virtuoso-opensource to run them");
             Assumptions.abort("virtuoso-t is not installed: the Virtuoso tests are skipped (apt-get install virtuoso-opensource to run them)");
         }
     }
