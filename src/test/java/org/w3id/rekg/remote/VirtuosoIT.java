@@ -170,7 +170,7 @@ class VirtuosoIT {
         Outcome first = rekg(remote("import", "usgs", usgs.toString(), "--project", REPO.toString()));
         assertEquals(0, first.status(), first.err() + first.out());
         RemoteStore store = store();
-        Node usgsGraph = org.w3id.rekg.store.ImportService.graphName("usgs", usgs.getFileName().toString());
+        Node usgsGraph = org.w3id.rekg.pipeline.ImportService.graphName("usgs", usgs.getFileName().toString());
         Graph figures = store.get(usgsGraph);
         assertTrue(figures.size() > 100, "the USGS figures are on Virtuoso: " + figures.size());
         assertTrue(figures.find(Node.ANY, Node.ANY, Rekg.id("state/CN")).hasNext(), "matched against the states the build wrote");
@@ -195,9 +195,9 @@ class VirtuosoIT {
         WriterLock.State seen = lock.read();
         String other = lock.acquire(seen, false);
         // a second run that read the same state: the compare-and-set fails
-        org.w3id.rekg.RekgException race = org.junit.jupiter.api.Assertions.assertThrows(org.w3id.rekg.RekgException.class,
+        org.w3id.rekg.core.RekgException race = org.junit.jupiter.api.Assertions.assertThrows(org.w3id.rekg.core.RekgException.class,
                 () -> new WriterLock(store).acquire(seen, false));
-        assertEquals(org.w3id.rekg.ErrorCode.REMOTE_CONFLICT, race.code());
+        assertEquals(org.w3id.rekg.core.ErrorCode.REMOTE_CONFLICT, race.code());
         assertTrue(race.getMessage().contains("another REKG run wrote to " + virtuoso.url() + " since this one read it"), race.getMessage());
 
         Path bods = external("bods-examples/bods-package-fi-soe.json");
