@@ -35,6 +35,11 @@ public final class AcceptCommand implements Callable<Integer> {
             for (String id : ids) {
                 ReviewService.Accepted a = review.accept(id);
                 out.printf("accepted %s as record '%s' in %s%n", id, a.recordId(), project.layout().display(a.file()));
+                if (a.mergedInto() != null) {
+                    out.printf(a.disagrees()
+                            ? "  the graph already has this fact as '%s' with another value: both values are kept, see query 05-disagreements%n"
+                            : "  the graph already has this fact as '%s': the document is added as another source of it%n", a.mergedInto());
+                }
             }
             out.println("run 'rekg build' to load the new record(s)");
             return 0;

@@ -210,11 +210,22 @@ public final class Nif {
                     g.add(cand, PROPOSES, prop);
                     g.add(prop, PROPERTY, Rekg.term(e.getKey()));
                     g.add(prop, VALUE, Candidate.LITERALS.containsKey(e.getKey())
-                            ? NodeFactory.createLiteralString(v) : Rekg.id(v));
+                            ? typed(Candidate.LITERALS.get(e.getKey()), v) : Rekg.id(v));
                 }
             }
         }
         return g;
+    }
+
+    /** A proposed value with its datatype: numbers as xsd:decimal, years as xsd:gYear, dates by their length. */
+    static Node typed(String kind, String v) {
+        return switch (kind) {
+            case "decimal" -> NodeFactory.createLiteralDT(v, XSDDatatype.XSDdecimal);
+            case "year" -> NodeFactory.createLiteralDT(v, XSDDatatype.XSDgYear);
+            case "temporal" -> NodeFactory.createLiteralDT(v, v.length() == 4 ? XSDDatatype.XSDgYear
+                    : v.length() == 7 ? XSDDatatype.XSDgYearMonth : XSDDatatype.XSDdate);
+            default -> NodeFactory.createLiteralString(v);
+        };
     }
 
     private static Node index(int i) {

@@ -60,8 +60,9 @@ class ReviewServiceTest {
         assertEquals(project.resolve("sources/accepted/note.yaml"), a.file());
         String yaml = Files.readString(a.file());
         assertTrue(yaml.contains("  id: doc-note\n"), yaml);
-        assertTrue(yaml.contains("  - id: note-c1\n    a: Stake\n    at: chars 15-61, sentence 2\n"), yaml);
-        assertTrue(yaml.contains("    holder: jogmec\n    target: caremag\n    share: '30'\n"), yaml);
+        // the graph has JOGMEC's stake in Caremag (without a share): the record adds the share to it
+        assertEquals("jogmec-stake-caremag", a.mergedInto());
+        assertTrue(yaml.contains("  - id: note-c1\n    subject: jogmec-stake-caremag\n    at: chars 15-61, sentence 2\n    share: 30\n"), yaml);
         assertTrue(yaml.contains("  - id: note-c2\n    subject: mount-weld\n"), yaml);
         assertEquals(List.of(), note(review.list(true)));
         RekgException again = assertThrows(RekgException.class, () -> review.accept("note-1"));
