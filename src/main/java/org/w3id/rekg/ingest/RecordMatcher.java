@@ -50,9 +50,46 @@ final class RecordMatcher {
             "announcedOn", "targetYear", "year");
 
     private final DatasetGraph dsg;
+    private final Node only;
 
     RecordMatcher(DatasetGraph dsg) {
+        this(dsg, null);
+    }
+
+    /** A matcher that looks only at the records of one graph (a source's), or of all when null. */
+    RecordMatcher(DatasetGraph dsg, Node graph) {
         this.dsg = dsg;
+        this.only = graph;
+    }
+
+    /** Every record the candidate restates (same kind and participants), whatever its values. */
+    Set<Node> all(ReviewService.Item c) {
+        Set<Node> out = new LinkedHashSet<>();
+        if (c.cls() == null) {
+            if (c.subject() != null) {
+                Node x = Rekg.id(c.subject());
+                boolean every = !c.values().isEmpty();
+                for (Map.Entry<String, List<String>> e : c.values().entrySet()) {
+                    Set<String> have = values(x, e.getKey());
+                    every &= e.getValue().stream().anyMatch(v -> have.stream().anyMatch(h -> TEMPORAL.contains(e.getKey()) ? overlaps(v, h) : equal(v, h)));
+                }
+                if (every) {
+                    out.add(x);
+                }
+            }
+            return out;
+        }
+        List<String> keys = KEYS.getOrDefault(c.pattern(), c.values().keySet().stream()
+                .filter(p -> !Candidate.LITERALS.containsKey(p)).toList());
+        for (Node cls : family(Rekg.term(c.cls()))) {
+            for (Quad q : quads(Node.ANY, RDF.type.asNode(), cls)) {
+                Node x = q.getSubject();
+                if (x.isURI() && sameKeys(c, x, keys) && compare(c, x, keys) != null) {
+                    out.add(x);
+                }
+            }
+        }
+        return out;
     }
 
     /** The best existing record for the candidate, or null when it states a new fact. */
@@ -175,7 +212,8 @@ final class RecordMatcher {
         List<Quad> out = new ArrayList<>();
         dsg.find(Node.ANY, s, p, o).forEachRemaining(q -> {
             String g = q.getGraph().getURI();
-            if (g != null && !g.startsWith(Rekg.GRAPH + "doc/") && !q.getGraph().equals(Nif.REVIEW_GRAPH)) {
+            if (g != null && !g.startsWith(Rekg.GRAPH + "doc/") && !q.getGraph().equals(Nif.REVIEW_GRAPH)
+                    && (only == null || q.getGraph().equals(only) || p.equals(RDFS.subClassOf.asNode()))) {
                 out.add(q);
             }
         });
