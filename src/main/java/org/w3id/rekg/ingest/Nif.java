@@ -106,7 +106,13 @@ public final class Nif {
     /** Everything known about an ingested document, ready to be written. */
     public record Document(String docId, String fileName, String sha256, String fingerprint, String format,
             String title, String lang, String text, List<Sentences.Span> sentences, List<Mention> mentions,
-            List<Candidate> candidates) {}
+            List<Candidate> candidates, Map<String, String> meta) {}
+
+    /** Where a document's metadata is kept on its NIF context, by source-header key. */
+    public static final Map<String, Node> META = Map.of("creator", NodeFactory.createURI("http://purl.org/dc/terms/creator"),
+            "publisher", NodeFactory.createURI("http://purl.org/dc/terms/publisher"),
+            "issued", NodeFactory.createURI("http://purl.org/dc/terms/issued"),
+            "url", NodeFactory.createURI("http://purl.org/dc/terms/source"));
 
     /** The document's NIF graph. */
     public static Graph documentGraph(Document d) {
@@ -125,6 +131,11 @@ public final class Nif {
             g.add(ctx, DCT_TITLE, NodeFactory.createLiteralString(d.title().strip()));
         }
         g.add(ctx, DCT_LANGUAGE, NodeFactory.createLiteralString(d.lang()));
+        d.meta().forEach((k, v) -> {
+            if (META.containsKey(k)) {
+                g.add(ctx, META.get(k), NodeFactory.createLiteralString(v));
+            }
+        });
         g.add(ctx, PRED_LANG, NodeFactory.createURI("http://lexvo.org/id/iso639-3/" + (d.lang().equals("fr") ? "fra" : "eng")));
         g.add(ctx, FILE_NAME, NodeFactory.createLiteralString(d.fileName()));
         g.add(ctx, SHA256, NodeFactory.createLiteralString(d.sha256()));

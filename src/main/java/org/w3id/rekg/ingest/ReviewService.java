@@ -59,7 +59,7 @@ public final class ReviewService {
      * the record it adds a claim to ({@code mergedInto}), with {@code disagrees} when the new
      * source gives another value (both values stay, flagged by query 05).
      */
-    public record Accepted(String recordId, Path file, String mergedInto, boolean disagrees) {}
+    public record Accepted(String recordId, Path file, String mergedInto, boolean disagrees, List<String> missingMetadata) {}
 
     /** The candidates, by document and number; only the pending ones if {@code pendingOnly}. */
     public List<Item> list(boolean pendingOnly) {
@@ -255,8 +255,23 @@ public final class ReviewService {
             g.add(cand, Nif.STATUS, NodeFactory.createLiteralString("accepted"));
             g.add(cand, Nif.ACCEPTED_AS, Rekg.id(recordId(c)));
         });
+        List<String> missing = new ArrayList<>();
+        try {
+            String header = Files.readString(file, StandardCharsets.UTF_8);
+            header = header.substring(0, Math.max(0, header.indexOf("\nrecords:")));
+            if (header.contains("\n  title: " + c.docId() + ".") || header.contains("\n  title: " + c.docId() + "\n")) {
+                missing.add("title");
+            }
+            for (String k : List.of("publisher", "issued", "url")) {
+                if (!header.contains("\n  " + k + ":")) {
+                    missing.add(k);
+                }
+            }
+        } catch (IOException e) {
+            throw new RekgException(ErrorCode.REVIEW_CANDIDATE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
         return new Accepted(recordId(c), file, found == null ? null : found.recordId(),
-                found != null && found.kind() == RecordMatcher.Kind.DIFFERENT);
+                found != null && found.kind() == RecordMatcher.Kind.DIFFERENT, missing);
     }
 
     /** The source header of an accepted document, from its NIF context. */
@@ -270,10 +285,20 @@ public final class ReviewService {
             Node c = ctx.hasNext() ? ctx.next().getSubject() : null;
             String title = c == null ? null : lex(g, c, Nif.DCT_TITLE);
             String file = c == null ? null : lex(g, c, Nif.FILE_NAME);
-            h.put("title", title != null ? title : file != null ? file : docId);
+            h.put("title", title != null ? title : file != null ? file : docId); // the file name until someone gives the title
+            for (String k : List.of("creator", "publisher", "issued")) {
+                String v = c == null ? null : lex(g, c, Nif.META.get(k));
+                if (v != null) {
+                    h.put(k, v);
+                }
+            }
             String lang = c == null ? null : lex(g, c, Nif.DCT_LANGUAGE);
             if (lang != null) {
                 h.put("language", lang);
+            }
+            String url = c == null ? null : lex(g, c, Nif.META.get("url"));
+            if (url != null) {
+                h.put("url", url);
             }
             h.put("kind", "background");
             if (file != null) {

@@ -69,4 +69,38 @@ class ReviewServiceTest {
         assertEquals(ErrorCode.REVIEW_CANDIDATE, again.code());
         assertFalse(Files.exists(TestGraph.projectDir().resolve("sources/accepted/note.yaml")));
     }
+
+    @Test
+    void theAcceptedSourceHeaderTakesTitlePublisherDateAndUrlFromHtmlMetaTags() throws IOException {
+        Path project = tmp.resolve("project");
+        copyTree(TestGraph.projectDir().resolve("ontology"), project.resolve("ontology"));
+        copyTree(TestGraph.projectDir().resolve("sources"), project.resolve("sources"));
+        Path doc = tmp.resolve("meta-note.html");
+        Files.writeString(doc, """
+                <html><head><title>Lynas and Caremag | Example News</title>
+                <meta property="og:title" content="Lynas buys into Caremag">
+                <meta property="og:site_name" content="Example News">
+                <meta property="article:published_time" content="2025-11-03T08:15:00+00:00">
+                <meta name="author" content="A. Writer">
+                <link rel="canonical" href="https://news.example.org/lynas-caremag">
+                </head><body><p>In 2024, Lynas holds a 12.5 % stake in Caremag.</p></body></html>
+                """);
+        Dataset ds = TestGraph.dataset();
+        new IngestService(ds, TestGraph.gazetteer(), IngestService.Options.defaults()).ingest(List.of(doc), r -> { });
+        ProjectLayout layout = new ProjectLayout(project);
+        ReviewService review = new ReviewService(ds, layout, () -> new BuildService(layout).compile());
+        ReviewService.Accepted a = review.accept("meta-note-1");
+        assertEquals(List.of(), a.missingMetadata());
+        String yaml = Files.readString(a.file());
+        assertTrue(yaml.contains("""
+                source:
+                  id: doc-meta-note
+                  title: Lynas buys into Caremag
+                  creator: A. Writer
+                  publisher: Example News
+                  issued: 2025-11-03
+                  language: en
+                  url: https://news.example.org/lynas-caremag
+                """), yaml);
+    }
 }
