@@ -4,6 +4,8 @@ import org.w3id.rekg.ingest.Candidate;
 import org.w3id.rekg.ingest.EntityLinker;
 import org.w3id.rekg.ingest.IngestService;
 import org.w3id.rekg.ingest.Mention;
+import org.w3id.rekg.ingest.RecordMatcher;
+import org.w3id.rekg.ingest.ReviewService;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -133,10 +135,10 @@ public final class IngestBench {
     public Coverage seedCoverage(org.apache.jena.query.Dataset ds, String text, String lang, String sourceId) {
         IngestService.Analysis a = service.analyse(text, lang);
         org.apache.jena.sparql.core.DatasetGraph dsg = ds.asDatasetGraph();
-        org.apache.jena.graph.Node graph = org.w3id.rekg.ontology.Rekg.graph(sourceId);
+        org.apache.jena.graph.Node graph = org.w3id.rekg.vocab.Rekg.graph(sourceId);
         return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
             org.apache.jena.graph.Graph g = dsg.getGraph(graph);
-            org.apache.jena.graph.Node about = org.w3id.rekg.ontology.Rekg.term("about");
+            org.apache.jena.graph.Node about = org.w3id.rekg.vocab.Rekg.term("about");
             List<org.apache.jena.graph.Triple> claims = g.find(org.apache.jena.graph.Node.ANY, about, org.apache.jena.graph.Node.ANY).toList();
             RecordMatcher m = new RecordMatcher(dsg, graph);
             Set<org.apache.jena.graph.Node> hit = new HashSet<>();

@@ -48,7 +48,7 @@ public record Candidate(String pattern, String cls, String subject, Map<String, 
     }
 
     /** A value as compared: numbers without trailing zeros (110.0 = 110). */
-    static String norm(String property, String v) {
+    public static String norm(String property, String v) {
         if ("decimal".equals(LITERALS.get(property))) {
             try {
                 return new java.math.BigDecimal(v.strip()).stripTrailingZeros().toPlainString();

@@ -26,7 +26,7 @@ import org.w3id.rekg.vocab.Rekg;
  *
  * <p>Read inside a read transaction; the documents' and the review graphs are not records.
  */
-final class RecordMatcher {
+public final class RecordMatcher {
     /** How a candidate relates to the record it matches. */
     enum Kind { SAME, DIFFERENT }
 
@@ -57,13 +57,13 @@ final class RecordMatcher {
     }
 
     /** A matcher that looks only at the records of one graph (a source's), or of all when null. */
-    RecordMatcher(DatasetGraph dsg, Node graph) {
+    public RecordMatcher(DatasetGraph dsg, Node graph) {
         this.dsg = dsg;
         this.only = graph;
     }
 
     /** Every record the candidate restates (same kind and participants), whatever its values. */
-    Set<Node> all(ReviewService.Item c) {
+    public Set<Node> all(ReviewService.Item c) {
         Set<Node> out = new LinkedHashSet<>();
         if (c.cls() == null) {
             if (c.subject() != null) {

@@ -1,5 +1,6 @@
 package org.w3id.rekg.ingest;
 
+import org.w3id.rekg.bench.IngestBench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
