@@ -4,6 +4,8 @@ import org.w3id.rekg.ingest.Candidate;
 import org.w3id.rekg.ingest.EntityLinker;
 import org.w3id.rekg.ingest.IngestService;
 import org.w3id.rekg.ingest.Mention;
+import org.w3id.rekg.ingest.RecordMatcher;
+import org.w3id.rekg.ingest.ReviewService;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,13 +113,47 @@ public final class IngestBench {
         TreeMap<String, String> values = new TreeMap<>();
         for (int i = 2; i < f.length; i++) {
             int eq = f[i].indexOf('=');
-            values.put(f[i].substring(0, eq), String.join(",", Stream.of(f[i].substring(eq + 1).split(",")).map(String::strip).sorted().toList()));
+            String prop = f[i].substring(0, eq);
+            values.put(prop, String.join(",", Stream.of(f[i].substring(eq + 1).split(","))
+                    .map(v -> Candidate.norm(prop, v.strip())).sorted().toList()));
         }
         StringBuilder sb = new StringBuilder(pattern);
         for (String p : Candidate.CORE.getOrDefault(pattern, List.of())) {
             sb.append(' ').append(p).append('=').append(values.getOrDefault(p, ""));
         }
         return sb.toString();
+    }
+
+    /** How many of a source's curated records the candidates of its text propose. */
+    public record Coverage(int records, int proposed, int candidates) {}
+
+    /**
+     * Re-ingests the text of a curated source and counts its records (claims of its graph) that a
+     * candidate proposes: same kind and participants (see {@link RecordMatcher}), or, for a
+     * candidate about an existing subject, the same values on it.
+     */
+    public Coverage seedCoverage(org.apache.jena.query.Dataset ds, String text, String lang, String sourceId) {
+        IngestService.Analysis a = service.analyse(text, lang);
+        org.apache.jena.sparql.core.DatasetGraph dsg = ds.asDatasetGraph();
+        org.apache.jena.graph.Node graph = org.w3id.rekg.vocab.Rekg.graph(sourceId);
+        return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
+            org.apache.jena.graph.Graph g = dsg.getGraph(graph);
+            org.apache.jena.graph.Node about = org.w3id.rekg.vocab.Rekg.term("about");
+            List<org.apache.jena.graph.Triple> claims = g.find(org.apache.jena.graph.Node.ANY, about, org.apache.jena.graph.Node.ANY).toList();
+            RecordMatcher m = new RecordMatcher(dsg, graph);
+            Set<org.apache.jena.graph.Node> hit = new HashSet<>();
+            for (Candidate c : a.candidates()) {
+                hit.addAll(m.all(new ReviewService.Item("x-1", "x", c.pattern(), c.cls(), c.subject(), c.values(), c.labelEn(),
+                        c.labelFr(), c.sentence(), c.begin(), c.end(), c.confidence(), "", "pending")));
+            }
+            int proposed = (int) claims.stream().filter(t -> hit.contains(t.getObject())).count();
+            return new Coverage(claims.size(), proposed, a.candidates().size());
+        });
+    }
+
+    /** Scores of each document alone, in order. */
+    public List<Quality> perDocument(List<GoldDoc> docs) {
+        return docs.stream().map(d -> quality(List.of(d))).toList();
     }
 
     /** Mention and claim scores over the test set. */

@@ -35,6 +35,15 @@ public final class AcceptCommand implements Callable<Integer> {
             for (String id : ids) {
                 ReviewService.Accepted a = review.accept(id);
                 out.printf("accepted %s as record '%s' in %s%n", id, a.recordId(), project.layout().display(a.file()));
+                if (!a.missingMetadata().isEmpty()) {
+                    out.printf("  the document did not say its %s: add them to the 'source:' header of %s%n",
+                            String.join(", ", a.missingMetadata()), project.layout().display(a.file()));
+                }
+                if (a.mergedInto() != null) {
+                    out.printf(a.disagrees()
+                            ? "  the graph already has this fact as '%s' with another value: both values are kept, see query 05-disagreements%n"
+                            : "  the graph already has this fact as '%s': the document is added as another source of it%n", a.mergedInto());
+                }
             }
             out.println("run 'rekg build' to load the new record(s)");
             return 0;

@@ -50,23 +50,27 @@ public final class BenchIngestCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Path dir = testset != null ? testset : project.layout().root().resolve("src/test/resources/ingest");
         List<IngestBench.GoldDoc> docs = IngestBench.load(dir);
+        Path real = project.layout().root().resolve("src/test/resources/ingest-real");
+        List<IngestBench.GoldDoc> dev = testset == null && Files.isDirectory(real.resolve("dev")) ? IngestBench.load(real.resolve("dev")) : List.of();
+        List<IngestBench.GoldDoc> held = testset == null && Files.isDirectory(real.resolve("test")) ? IngestBench.load(real.resolve("test")) : List.of();
         err.println("  building the graph in memory...");
         err.flush();
         Dataset ds = Store.inMemory();
         new BuildService(project.layout()).build(ds);
         IngestService service = new IngestService(ds, Gazetteer.load(ds), IngestService.Options.defaults());
         IngestBench bench = new IngestBench(service);
-        IngestBench.Quality q = bench.quality(docs);
-        out.printf(Locale.ROOT, "Test set: %s (%d documents, %d gold mentions, %d gold claims)%n", dir, q.documents(),
-                q.mentions().tp() + q.mentions().fn(), q.claims().tp() + q.claims().fn());
-        out.printf(Locale.ROOT, "%-10s %9s %7s %6s %5s %5s %5s%n", "", "precision", "recall", "F1", "tp", "fp", "fn");
-        row(out, "mentions", q.mentions());
-        row(out, "claims", q.claims());
-        if (errors) {
-            for (var s : List.of(q.mentions(), q.claims())) {
-                s.falsePositives().forEach(x -> out.println("  wrong:  " + x));
-                s.falseNegatives().forEach(x -> out.println("  missed: " + x));
-            }
+        report(out, bench, "Invented set (regression only): " + dir, docs, false);
+        if (!dev.isEmpty()) {
+            report(out, bench, "Real documents, development set: " + real.resolve("dev"), dev, true);
+        }
+        if (!held.isEmpty()) {
+            report(out, bench, "Real documents, held-out set (never used for tuning): " + real.resolve("test"), held, true);
+        }
+        Path seed = project.layout().root().resolve("../shared/seeds/000_648d6afc6e0a8cf6.txt");
+        if (testset == null && Files.isRegularFile(seed)) {
+            IngestBench.Coverage c = bench.seedCoverage(ds, Files.readString(seed), "fr", "lepesant-2025");
+            out.printf(Locale.ROOT, "Lepesant seed re-ingested: %d of its %d curated records proposed (%.1f %%); %d candidates%n",
+                    c.proposed(), c.records(), 100.0 * c.proposed() / c.records(), c.candidates());
         }
         String corpus = docs.stream().map(IngestBench.GoldDoc::text).collect(Collectors.joining("\n\n"));
         Path seeds = project.layout().root().resolve("../shared/seeds");
@@ -89,7 +93,32 @@ public final class BenchIngestCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void report(java.io.PrintWriter out, IngestBench bench, String title, List<IngestBench.GoldDoc> docs, boolean perDoc) {
+        IngestBench.Quality q = bench.quality(docs);
+        out.printf(Locale.ROOT, "%s%n  %d documents, %d gold mentions, %d gold claims%n", title, q.documents(),
+                q.mentions().tp() + q.mentions().fn(), q.claims().tp() + q.claims().fn());
+        if (perDoc) {
+            out.printf(Locale.ROOT, "  %-40s %21s   %21s%n", "", "mentions  P     R     F1", "claims  P     R   (tp/gold)");
+            List<IngestBench.Quality> each = bench.perDocument(docs);
+            for (int i = 0; i < docs.size(); i++) {
+                IngestBench.Score m = each.get(i).mentions();
+                IngestBench.Score c = each.get(i).claims();
+                out.printf(Locale.ROOT, "  %-40s %11.2f %5.2f %5.2f   %13.2f %5.2f (%d/%d)%n", docs.get(i).name(),
+                        m.precision(), m.recall(), m.f1(), c.precision(), c.recall(), c.tp(), c.tp() + c.fn());
+            }
+        }
+        out.printf(Locale.ROOT, "  %-10s %9s %7s %6s %5s %5s %5s%n", "", "precision", "recall", "F1", "tp", "fp", "fn");
+        row(out, "mentions", q.mentions());
+        row(out, "claims", q.claims());
+        if (errors) {
+            for (var s : List.of(q.mentions(), q.claims())) {
+                s.falsePositives().forEach(x -> out.println("    wrong:  " + x));
+                s.falseNegatives().forEach(x -> out.println("    missed: " + x));
+            }
+        }
+    }
+
     private static void row(java.io.PrintWriter out, String what, IngestBench.Score s) {
-        out.printf(Locale.ROOT, "%-10s %9.3f %7.3f %6.3f %5d %5d %5d%n", what, s.precision(), s.recall(), s.f1(), s.tp(), s.fp(), s.fn());
+        out.printf(Locale.ROOT, "  %-10s %9.3f %7.3f %6.3f %5d %5d %5d%n", what, s.precision(), s.recall(), s.f1(), s.tp(), s.fp(), s.fn());
     }
 }

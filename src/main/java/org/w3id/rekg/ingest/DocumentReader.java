@@ -62,7 +62,48 @@ public final class DocumentReader {
     }
 
     /** A document's text, its title (may be null) and its format (txt, md, html, pdf). */
-    public record Text(String text, String title, String format) {}
+    public record Text(String text, String title, String format, java.util.Map<String, String> meta) {
+        public Text(String text, String title, String format) {
+            this(text, title, format, java.util.Map.of());
+        }
+    }
+
+    /**
+     * The document's metadata as a source header names it ({@code creator}, {@code publisher},
+     * {@code issued}, {@code url}), from HTML meta tags (Open Graph, Dublin Core, article dates,
+     * the canonical link) or the PDF's properties; missing keys are left out.
+     */
+    static java.util.Map<String, String> htmlMeta(org.jsoup.nodes.Document doc) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        first(doc, m, "creator", "meta[name=author]", "meta[name=dc.creator]", "meta[name=DC.creator]", "meta[property=article:author]");
+        first(doc, m, "publisher", "meta[property=og:site_name]", "meta[name=dc.publisher]", "meta[name=DC.publisher]", "meta[name=publisher]");
+        first(doc, m, "issued", "meta[property=article:published_time]", "meta[name=dc.date]", "meta[name=DC.date]",
+                "meta[name=date]", "meta[itemprop=datePublished]", "meta[name=citation_publication_date]");
+        first(doc, m, "url", "link[rel=canonical]", "meta[property=og:url]");
+        if (m.containsKey("issued")) {
+            java.util.regex.Matcher d = java.util.regex.Pattern.compile("^(\\d{4}(?:-\\d{2}(?:-\\d{2})?)?)").matcher(m.get("issued"));
+            if (d.find()) {
+                m.put("issued", d.group(1));
+            } else {
+                m.remove("issued");
+            }
+        }
+        if (m.containsKey("url") && !m.get("url").matches("https?://\\S+")) {
+            m.remove("url");
+        }
+        return m;
+    }
+
+    private static void first(org.jsoup.nodes.Document doc, java.util.Map<String, String> m, String key, String... selectors) {
+        for (String sel : selectors) {
+            Element e = doc.selectFirst(sel);
+            String v = e == null ? "" : (e.hasAttr("content") ? e.attr("content") : e.attr("href")).strip();
+            if (!v.isEmpty()) {
+                m.put(key, v);
+                return;
+            }
+        }
+    }
 
     /** Whether {@code file} has an extension this reader handles. */
     public static boolean supported(Path file) {
@@ -145,7 +186,7 @@ public final class DocumentReader {
                 break;
             }
             if (format.equals("txt") && !l.isEmpty()) {
-                title = l.length() > 200 ? l.substring(0, 200) : l;
+                title = l.length() > 150 ? null : l; // a long first line is text, not a title
                 break;
             }
         }
@@ -218,12 +259,14 @@ public final class DocumentReader {
                 }
             }
         });
-        String title = doc.title().isBlank() ? null : doc.title().strip();
+        Element og = doc.selectFirst("meta[property=og:title]");
+        String title = og != null && !og.attr("content").isBlank() ? og.attr("content").strip()
+                : doc.title().isBlank() ? null : doc.title().strip();
         if (title == null) {
             Element h1 = doc.selectFirst("h1");
             title = h1 == null ? null : h1.text();
         }
-        return new Text(sb.toString().strip(), title, "html");
+        return new Text(sb.toString().strip(), title, "html", htmlMeta(doc));
     }
 
     private Text pdf(Path file, byte[] bytes) {
@@ -239,16 +282,34 @@ public final class DocumentReader {
                 throw fail(file, "no text layer in its " + doc.getNumberOfPages()
                         + " page(s): a scanned PDF? run OCR on it first");
             }
-            String title = doc.getDocumentInformation() == null ? null : doc.getDocumentInformation().getTitle();
+            var info = doc.getDocumentInformation();
+            String title = info == null ? null : info.getTitle();
             if (title == null || title.isBlank()) {
-                title = text.strip().lines().findFirst().orElse(null);
+                title = shortFirstLine(text);
             }
-            return new Text(text, title, "pdf");
+            java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+            if (info != null) {
+                if (info.getAuthor() != null && !info.getAuthor().isBlank()) {
+                    meta.put("creator", info.getAuthor().strip());
+                }
+                java.util.Calendar c = info.getCreationDate();
+                if (c != null) {
+                    meta.put("issued", String.format("%04d-%02d-%02d", c.get(java.util.Calendar.YEAR),
+                            c.get(java.util.Calendar.MONTH) + 1, c.get(java.util.Calendar.DAY_OF_MONTH)));
+                }
+            }
+            return new Text(text, title, "pdf", meta);
         } catch (InvalidPasswordException e) {
             throw fail(file, "the PDF is encrypted and needs a password");
         } catch (IOException e) {
             throw fail(file, "damaged or unreadable PDF: " + e.getMessage());
         }
+    }
+
+    /** The first line of a text when it is short enough to be a title (at most 150 characters), else null. */
+    static String shortFirstLine(String text) {
+        String l = text.strip().lines().findFirst().orElse("").strip();
+        return l.isEmpty() || l.length() > 150 ? null : l;
     }
 
     static RekgException fail(Path file, String why) {

@@ -158,7 +158,7 @@ public final class IngestService {
             }
             Analysis a = analyse(t.text(), options.lang());
             Nif.Document d = new Nif.Document(id, file.getFileName().toString(), sha, fingerprint, t.format(), t.title(),
-                    a.lang(), t.text(), a.sentences(), a.mentions(), a.candidates());
+                    a.lang(), t.text(), a.sentences(), a.mentions(), a.candidates(), t.meta());
             Graph doc = Nif.documentGraph(d);
             Graph review = Nif.reviewTriples(d);
             write(dsg, graph, doc, id, review);

@@ -106,7 +106,13 @@ public final class Nif {
     /** Everything known about an ingested document, ready to be written. */
     public record Document(String docId, String fileName, String sha256, String fingerprint, String format,
             String title, String lang, String text, List<Sentences.Span> sentences, List<Mention> mentions,
-            List<Candidate> candidates) {}
+            List<Candidate> candidates, Map<String, String> meta) {}
+
+    /** Where a document's metadata is kept on its NIF context, by source-header key. */
+    public static final Map<String, Node> META = Map.of("creator", NodeFactory.createURI("http://purl.org/dc/terms/creator"),
+            "publisher", NodeFactory.createURI("http://purl.org/dc/terms/publisher"),
+            "issued", NodeFactory.createURI("http://purl.org/dc/terms/issued"),
+            "url", NodeFactory.createURI("http://purl.org/dc/terms/source"));
 
     /** The document's NIF graph. */
     public static Graph documentGraph(Document d) {
@@ -125,6 +131,11 @@ public final class Nif {
             g.add(ctx, DCT_TITLE, NodeFactory.createLiteralString(d.title().strip()));
         }
         g.add(ctx, DCT_LANGUAGE, NodeFactory.createLiteralString(d.lang()));
+        d.meta().forEach((k, v) -> {
+            if (META.containsKey(k)) {
+                g.add(ctx, META.get(k), NodeFactory.createLiteralString(v));
+            }
+        });
         g.add(ctx, PRED_LANG, NodeFactory.createURI("http://lexvo.org/id/iso639-3/" + (d.lang().equals("fr") ? "fra" : "eng")));
         g.add(ctx, FILE_NAME, NodeFactory.createLiteralString(d.fileName()));
         g.add(ctx, SHA256, NodeFactory.createLiteralString(d.sha256()));
@@ -210,11 +221,22 @@ public final class Nif {
                     g.add(cand, PROPOSES, prop);
                     g.add(prop, PROPERTY, Rekg.term(e.getKey()));
                     g.add(prop, VALUE, Candidate.LITERALS.containsKey(e.getKey())
-                            ? NodeFactory.createLiteralString(v) : Rekg.id(v));
+                            ? typed(Candidate.LITERALS.get(e.getKey()), v) : Rekg.id(v));
                 }
             }
         }
         return g;
+    }
+
+    /** A proposed value with its datatype: numbers as xsd:decimal, years as xsd:gYear, dates by their length. */
+    static Node typed(String kind, String v) {
+        return switch (kind) {
+            case "decimal" -> NodeFactory.createLiteralDT(v, XSDDatatype.XSDdecimal);
+            case "year" -> NodeFactory.createLiteralDT(v, XSDDatatype.XSDgYear);
+            case "temporal" -> NodeFactory.createLiteralDT(v, v.length() == 4 ? XSDDatatype.XSDgYear
+                    : v.length() == 7 ? XSDDatatype.XSDgYearMonth : XSDDatatype.XSDdate);
+            default -> NodeFactory.createLiteralString(v);
+        };
     }
 
     private static Node index(int i) {

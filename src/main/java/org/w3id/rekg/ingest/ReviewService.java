@@ -54,8 +54,12 @@ public final class ReviewService {
     public record Item(String id, String docId, String pattern, String cls, String subject, Map<String, List<String>> values,
             String labelEn, String labelFr, int sentence, int begin, int end, double confidence, String evidence, String status) {}
 
-    /** What an acceptance wrote. */
-    public record Accepted(String recordId, Path file) {}
+    /**
+     * What an acceptance wrote: the record, its file, and when the fact was already in the graph
+     * the record it adds a claim to ({@code mergedInto}), with {@code disagrees} when the new
+     * source gives another value (both values stay, flagged by query 05).
+     */
+    public record Accepted(String recordId, Path file, String mergedInto, boolean disagrees, List<String> missingMetadata) {}
 
     /** The candidates, by document and number; only the pending ones if {@code pendingOnly}. */
     public List<Item> list(boolean pendingOnly) {
@@ -87,7 +91,7 @@ public final class ReviewService {
         for (Node p : props.values()) {
             String prop = one(g, p, Nif.PROPERTY).getURI().substring(Rekg.NS.length());
             Node v = one(g, p, Nif.VALUE);
-            values.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.isURI() ? v.getURI().substring(Rekg.ID.length()) : v.getLiteralLexicalForm());
+            values.computeIfAbsent(prop, k -> new ArrayList<>()).add(v.isURI() ? v.getURI().substring(Rekg.ID.length()) : lexical(v));
         }
         Node cls = one(g, c, Nif.PROPOSED_CLASS);
         Node subject = one(g, c, Nif.PROPOSED_SUBJECT);
@@ -108,6 +112,14 @@ public final class ReviewService {
                 lex(g, c, Nif.ANCHOR), lex(g, c, Nif.STATUS));
     }
 
+    /** A literal's lexical form; a decimal without trailing zeros (a store may write 30 as 30.0). */
+    private static String lexical(Node v) {
+        if (v.getLiteralDatatypeURI().equals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal.getURI())) {
+            return new java.math.BigDecimal(v.getLiteralLexicalForm()).stripTrailingZeros().toPlainString();
+        }
+        return v.getLiteralLexicalForm();
+    }
+
     private static Node one(Graph g, Node s, Node p) {
         var it = g.find(s, p, Node.ANY);
         return it.hasNext() ? it.next().getObject() : null;
@@ -120,8 +132,24 @@ public final class ReviewService {
 
     /** The record a candidate becomes, as YAML-ready values (insertion order is the file's order). */
     static Map<String, Object> record(Item c) {
+        return record(c, null);
+    }
+
+    /** The record; with a match, facts about the matched record instead of a new one. */
+    static Map<String, Object> record(Item c, RecordMatcher.Match match) {
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("id", recordId(c));
+        if (match != null) {
+            rec.put("subject", match.recordId());
+            rec.put("at", "chars " + c.begin() + "-" + c.end() + ", sentence " + c.sentence());
+            List<String> keys = RecordMatcher.KEYS.getOrDefault(c.pattern(), List.of());
+            c.values().forEach((p, vs) -> {
+                if (!keys.contains(p) && Candidate.LITERALS.containsKey(p)) {
+                    rec.put(p, typed(p, vs));
+                }
+            });
+            return rec;
+        }
         if (c.cls() != null) {
             rec.put("a", c.cls());
         } else {
@@ -134,8 +162,23 @@ public final class ReviewService {
             label.put("fr", c.labelFr());
             rec.put("label", label);
         }
-        c.values().forEach((p, vs) -> rec.put(p, vs.size() == 1 ? vs.get(0) : List.copyOf(vs)));
+        c.values().forEach((p, vs) -> rec.put(p, typed(p, vs)));
         return rec;
+    }
+
+    /** Numbers as YAML numbers, years as integers, the rest as strings; one value or a list. */
+    private static Object typed(String property, List<String> vs) {
+        List<Object> out = new ArrayList<>();
+        String kind = Candidate.LITERALS.get(property);
+        for (String v : vs) {
+            if ("decimal".equals(kind) || "year".equals(kind) || "integer".equals(kind)) {
+                java.math.BigDecimal d = new java.math.BigDecimal(v);
+                out.add(d.stripTrailingZeros().scale() <= 0 ? (Object) d.toBigInteger().longValueExact() : (Object) d.doubleValue());
+            } else {
+                out.add(v);
+            }
+        }
+        return out.size() == 1 ? out.get(0) : out;
     }
 
     static String recordId(Item c) {
@@ -149,6 +192,15 @@ public final class ReviewService {
                 new RekgException(ErrorCode.REVIEW_CANDIDATE, "no candidate '" + id + "' in the review graph (see 'rekg review')"));
         if (!c.status().equals("pending")) {
             throw new RekgException(ErrorCode.REVIEW_CANDIDATE, "candidate '" + id + "' is already " + c.status());
+        }
+        DatasetGraph mdsg = dataset.asDatasetGraph();
+        RecordMatcher.Match found = Txn.calculateRead(mdsg, () -> new RecordMatcher(mdsg).match(c));
+        // the same fact: a claim on the existing record; another value: a record of its own beside it
+        RecordMatcher.Match match = found != null && found.kind() == RecordMatcher.Kind.SAME ? found : null;
+        Map<String, Object> rec = record(c, match);
+        if (found != null && match == null) {
+            rec.put("comment", Map.of("en", "The document gives other values (" + found.differing().keySet()
+                    + ") than the record " + found.recordId() + "; both are kept."));
         }
         Path file = layout.sources().resolve("accepted").resolve(c.docId() + ".yaml");
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(120).build();
@@ -167,7 +219,7 @@ public final class ReviewService {
                     text.append('\n');
                 }
             }
-            for (String line : dump.dumpToString(List.of(record(c))).split("\n")) {
+            for (String line : dump.dumpToString(List.of(rec)).split("\n")) {
                 text.append("  ").append(line).append('\n');
             }
             Files.createDirectories(file.getParent());
@@ -203,7 +255,23 @@ public final class ReviewService {
             g.add(cand, Nif.STATUS, NodeFactory.createLiteralString("accepted"));
             g.add(cand, Nif.ACCEPTED_AS, Rekg.id(recordId(c)));
         });
-        return new Accepted(recordId(c), file);
+        List<String> missing = new ArrayList<>();
+        try {
+            String header = Files.readString(file, StandardCharsets.UTF_8);
+            header = header.substring(0, Math.max(0, header.indexOf("\nrecords:")));
+            if (header.contains("\n  title: " + c.docId() + ".") || header.contains("\n  title: " + c.docId() + "\n")) {
+                missing.add("title");
+            }
+            for (String k : List.of("publisher", "issued", "url")) {
+                if (!header.contains("\n  " + k + ":")) {
+                    missing.add(k);
+                }
+            }
+        } catch (IOException e) {
+            throw new RekgException(ErrorCode.REVIEW_CANDIDATE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new Accepted(recordId(c), file, found == null ? null : found.recordId(),
+                found != null && found.kind() == RecordMatcher.Kind.DIFFERENT, missing);
     }
 
     /** The source header of an accepted document, from its NIF context. */
@@ -217,10 +285,20 @@ public final class ReviewService {
             Node c = ctx.hasNext() ? ctx.next().getSubject() : null;
             String title = c == null ? null : lex(g, c, Nif.DCT_TITLE);
             String file = c == null ? null : lex(g, c, Nif.FILE_NAME);
-            h.put("title", title != null ? title : file != null ? file : docId);
+            h.put("title", title != null ? title : file != null ? file : docId); // the file name until someone gives the title
+            for (String k : List.of("creator", "publisher", "issued")) {
+                String v = c == null ? null : lex(g, c, Nif.META.get(k));
+                if (v != null) {
+                    h.put(k, v);
+                }
+            }
             String lang = c == null ? null : lex(g, c, Nif.DCT_LANGUAGE);
             if (lang != null) {
                 h.put("language", lang);
+            }
+            String url = c == null ? null : lex(g, c, Nif.META.get("url"));
+            if (url != null) {
+                h.put("url", url);
             }
             h.put("kind", "background");
             if (file != null) {

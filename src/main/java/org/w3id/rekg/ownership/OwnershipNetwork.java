@@ -121,6 +121,10 @@ public final class OwnershipNetwork {
         hi[e] = v;
     }
 
+    void setLo(int e, double v) {
+        lo[e] = v;
+    }
+
     /** Builds the in- and out-adjacency; called by the engine. */
     void freeze() {
         if (inOffsets != null) {

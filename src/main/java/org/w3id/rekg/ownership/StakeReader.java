@@ -137,6 +137,7 @@ public final class StakeReader {
     }
 
     private final Set<String> seenStructural = new HashSet<>();
+    private final Map<String, List<Integer>> repeated = new HashMap<>();
 
     private void structural(Node property, byte kind, String what) {
         find(Node.ANY, property, Node.ANY).forEachRemaining(q -> {
@@ -244,10 +245,33 @@ public final class StakeReader {
                 default -> edgeKinds.add(OwnershipNetwork.OWN);
             }
         }
+        String key = hv + " " + tv + " " + edgeKinds; // validity was checked above: records valid on the date
+        List<Integer> same = unknown ? null : repeated.get(key);
+        if (same != null) {
+            // another record of the same stake (another source, or an accepted copy): counted once,
+            // with the range of the shares the records give when they disagree
+            int e0 = same.get(0);
+            boolean differs = Math.abs(net.lo(e0) - lo) > 1e-12 || Math.abs(net.hi(e0) - hi) > 1e-12;
+            for (int e : same) {
+                if (net.kind(e) != OwnershipNetwork.CONTROL) {
+                    net.setLo(e, Math.min(net.lo(e), lo));
+                    net.setHi(e, Math.max(net.hi(e), hi));
+                }
+            }
+            findings.add(new Finding(Finding.Severity.WARNING, "stake " + Names.shortName(stake)
+                    + " repeats a stake of the same holder in the same target" + (differs
+                            ? " with another share; counted once, with the range of the shares (see query 05)"
+                            : "; counted once"), List.of(where, origins.get(net.origin(e0)).where())));
+            return;
+        }
         origins.add(new Origin(stake, where, "stake"));
+        List<Integer> edges = new ArrayList<>();
         for (byte k : edgeKinds) {
-            net.addEdge(hv, tv, k == OwnershipNetwork.CONTROL ? Double.NaN : lo, k == OwnershipNetwork.CONTROL ? Double.NaN : hi,
-                    k, origins.size() - 1);
+            edges.add(net.addEdge(hv, tv, k == OwnershipNetwork.CONTROL ? Double.NaN : lo, k == OwnershipNetwork.CONTROL ? Double.NaN : hi,
+                    k, origins.size() - 1));
+        }
+        if (!unknown) {
+            repeated.put(key, edges);
         }
     }
 

@@ -60,12 +60,47 @@ class ReviewServiceTest {
         assertEquals(project.resolve("sources/accepted/note.yaml"), a.file());
         String yaml = Files.readString(a.file());
         assertTrue(yaml.contains("  id: doc-note\n"), yaml);
-        assertTrue(yaml.contains("  - id: note-c1\n    a: Stake\n    at: chars 15-61, sentence 2\n"), yaml);
-        assertTrue(yaml.contains("    holder: jogmec\n    target: caremag\n    share: '30'\n"), yaml);
+        // the graph has JOGMEC's stake in Caremag (without a share): the record adds the share to it
+        assertEquals("jogmec-stake-caremag", a.mergedInto());
+        assertTrue(yaml.contains("  - id: note-c1\n    subject: jogmec-stake-caremag\n    at: chars 15-61, sentence 2\n    share: 30\n"), yaml);
         assertTrue(yaml.contains("  - id: note-c2\n    subject: mount-weld\n"), yaml);
         assertEquals(List.of(), note(review.list(true)));
         RekgException again = assertThrows(RekgException.class, () -> review.accept("note-1"));
         assertEquals(ErrorCode.REVIEW_CANDIDATE, again.code());
         assertFalse(Files.exists(TestGraph.projectDir().resolve("sources/accepted/note.yaml")));
+    }
+
+    @Test
+    void theAcceptedSourceHeaderTakesTitlePublisherDateAndUrlFromHtmlMetaTags() throws IOException {
+        Path project = tmp.resolve("project");
+        copyTree(TestGraph.projectDir().resolve("ontology"), project.resolve("ontology"));
+        copyTree(TestGraph.projectDir().resolve("sources"), project.resolve("sources"));
+        Path doc = tmp.resolve("meta-note.html");
+        Files.writeString(doc, """
+                <html><head><title>Lynas and Caremag | Example News</title>
+                <meta property="og:title" content="Lynas buys into Caremag">
+                <meta property="og:site_name" content="Example News">
+                <meta property="article:published_time" content="2025-11-03T08:15:00+00:00">
+                <meta name="author" content="A. Writer">
+                <link rel="canonical" href="https://news.example.org/lynas-caremag">
+                </head><body><p>In 2024, Lynas holds a 12.5 % stake in Caremag.</p></body></html>
+                """);
+        Dataset ds = TestGraph.dataset();
+        new IngestService(ds, TestGraph.gazetteer(), IngestService.Options.defaults()).ingest(List.of(doc), r -> { });
+        ProjectLayout layout = new ProjectLayout(project);
+        ReviewService review = new ReviewService(ds, layout, () -> new BuildService(layout).compile());
+        ReviewService.Accepted a = review.accept("meta-note-1");
+        assertEquals(List.of(), a.missingMetadata());
+        String yaml = Files.readString(a.file());
+        assertTrue(yaml.contains("""
+                source:
+                  id: doc-meta-note
+                  title: Lynas buys into Caremag
+                  creator: A. Writer
+                  publisher: Example News
+                  issued: 2025-11-03
+                  language: en
+                  url: https://news.example.org/lynas-caremag
+                """), yaml);
     }
 }
