@@ -1,5 +1,9 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.core.ErrorCode;
+import org.w3id.rekg.core.RekgException;
+import org.w3id.rekg.serve.Limits;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +59,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is that user's password (with --writable).")
     java.nio.file.Path passwordFile;
 
+    @Option(names = "--public", description = "Allow --host to be an address beyond this machine (refused without it).")
+    boolean publicAccess;
+
+    @Option(names = "--behind-tls-proxy", description = "Say that a TLS reverse proxy is in front: needed for --writable with --public.")
+    boolean behindTlsProxy;
+
+    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}; 413 beyond).")
+    long maxBody;
+
+    @Option(names = "--max-response", defaultValue = "268435456", paramLabel = "BYTES", description = "Largest response body (default: ${DEFAULT-VALUE}).")
+    long maxResponse;
+
+    @Option(names = "--min-rate", defaultValue = "512", paramLabel = "BYTES/S", description = "Slowest a client may send or read once a request started (default: ${DEFAULT-VALUE}; 0 = off).")
+    long minRate;
+
+    @Option(names = "--threads", defaultValue = "200", description = "Request threads (default: ${DEFAULT-VALUE}; with --public, at most 32 per client address).")
+    int threads;
+
     @Spec
     CommandSpec spec;
 
@@ -67,10 +89,19 @@ public final class ServeCommand implements Callable<Integer> {
             BuildService.Result r = new BuildService(project.layout(), msg -> out.println("  " + msg)).build(ds);
             out.printf("%s: %d quads in %d graphs (%d ms)%n", r.changed() ? "built" : "graph up to date", r.quads(), r.graphs().size(), r.millis());
         }
-        RekgServer server = RekgServer.create().dataset(ds).host(host).port(port)
-                .queryTimeout(Duration.ofSeconds(timeoutSeconds)).resultLimit(maxRows).allowService(allowService)
-                .writable(writable ? user : null, password)
-                .build().start();
+        RekgServer server;
+        try {
+            Limits limits = Limits.defaults().withMaxBodyBytes(maxBody).withMaxResponseBytes(maxResponse).withMinDataRate(minRate)
+                    .withThreads(threads, Math.min(threads, Limits.defaults().perClientThreads()));
+            server = RekgServer.create().dataset(ds).host(host).port(port)
+                    .queryTimeout(Duration.ofSeconds(timeoutSeconds)).resultLimit(maxRows).allowService(allowService)
+                    .writable(writable ? user : null, password).limits(limits)
+                    .publicAccess(publicAccess).behindTlsProxy(behindTlsProxy)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new RekgException(ErrorCode.USAGE, e.getMessage());
+        }
+        server.start();
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         if (writable) {
             out.println("Writes (user " + user + ", HTTP basic authentication): " + base + RekgServer.WRITE_DATASET + "/update and "
@@ -92,12 +123,12 @@ public final class ServeCommand implements Callable<Integer> {
     private String writePassword() {
         if (!writable) {
             if (user != null || passwordFile != null) {
-                throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "--user and --password-file go with --writable");
+                throw new RekgException(ErrorCode.USAGE, "--user and --password-file go with --writable");
             }
             return null;
         }
         if (user == null || passwordFile == null) {
-            throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "--writable needs --user NAME and --password-file FILE:"
+            throw new RekgException(ErrorCode.USAGE, "--writable needs --user NAME and --password-file FILE:"
                     + " writes always require authentication" + (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1")
                     ? "" : ", and " + host + " is not a loopback address"));
         }
@@ -105,11 +136,11 @@ public final class ServeCommand implements Callable<Integer> {
             String first = java.nio.file.Files.readAllLines(passwordFile, java.nio.charset.StandardCharsets.UTF_8).stream()
                     .findFirst().orElse("").strip();
             if (first.isEmpty()) {
-                throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "the password file " + passwordFile + " is empty");
+                throw new RekgException(ErrorCode.USAGE, "the password file " + passwordFile + " is empty");
             }
             return first;
         } catch (java.io.IOException e) {
-            throw new org.w3id.rekg.core.RekgException(org.w3id.rekg.core.ErrorCode.USAGE, "cannot read the password file " + passwordFile + ": " + e.getMessage(), e);
+            throw new RekgException(ErrorCode.USAGE, "cannot read the password file " + passwordFile + ": " + e.getMessage(), e);
         }
     }
 }

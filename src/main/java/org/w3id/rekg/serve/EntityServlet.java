@@ -64,7 +64,9 @@ final class EntityServlet extends HttpServlet {
     private static final String PROV_NS = "http://www.w3.org/ns/prov#";
 
     /** Local part of an entity IRI accepted in a path: segments of unreserved characters. */
-    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*");
+    /** Longest local part of an entity IRI that is looked up; longer paths are 404 without matching. */
+    static final int MAX_LOCAL_LENGTH = 512;
+    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*+(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*+)*+");
 
     private static final Node ABOUT = NodeFactory.createURI(REKG_NS + "about");
     private static final Node LOCATOR = NodeFactory.createURI(REKG_NS + "locator");
@@ -117,7 +119,7 @@ final class EntityServlet extends HttpServlet {
         boolean html = mediaType == null || isHtml(mediaType);
         String path = req.getPathInfo();
         String local = path == null || path.length() < 2 ? "" : path.substring(1);
-        if ( !LOCAL.matcher(local).matches() ) {
+        if ( local.length() > MAX_LOCAL_LENGTH || !LOCAL.matcher(local).matches() ) {
             notFound(req, resp, local, html);
             return;
         }

@@ -16,10 +16,6 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.fuseki.validation.DataValidator;
-import org.apache.jena.fuseki.validation.IRIValidator;
-import org.apache.jena.fuseki.validation.LangTagValidator;
-import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -82,12 +78,14 @@ public final class RekgServer {
     public static final long DEFAULT_RESULT_LIMIT = 10_000;
 
     private final FusekiServer server;
+    private final RunningQueries running;
     private final String host;
     private final int configuredPort;
     private volatile boolean started = false;
 
-    private RekgServer(FusekiServer server, String host, int configuredPort) {
+    private RekgServer(FusekiServer server, String host, int configuredPort, RunningQueries running) {
         this.server = server;
+        this.running = running;
         this.host = host;
         this.configuredPort = configuredPort;
     }
@@ -107,6 +105,9 @@ public final class RekgServer {
         private List<String> allowService = List.of();
         private String writeUser = null;
         private String writePassword = null;
+        private Limits limits = Limits.defaults();
+        private boolean publicAccess = false;
+        private boolean behindTlsProxy = false;
 
         private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
 
@@ -148,6 +149,30 @@ public final class RekgServer {
             return this;
         }
 
+        /** The resource limits (default {@link Limits#defaults()}). */
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Allow a host other than loopback (off by default: {@link #build()} refuses a non-loopback
+         * host without it). Binding beyond loopback also limits the threads of each client address.
+         */
+        public Builder publicAccess(boolean on) {
+            this.publicAccess = on;
+            return this;
+        }
+
+        /**
+         * Declare that a reverse proxy terminates TLS in front of this server: needed for write mode on
+         * a public address, since basic authentication over plain HTTP sends the password in clear.
+         */
+        public Builder behindTlsProxy(boolean on) {
+            this.behindTlsProxy = on;
+            return this;
+        }
+
         /**
          * Opt-in write mode: also serve {@code /rekg-write/update} (SPARQL Update) and
          * {@code /rekg-write/data} (Graph Store Protocol, read-write) over the same dataset, for
@@ -169,6 +194,8 @@ public final class RekgServer {
                 throw new IllegalStateException("No dataset: call dataset(...) before build()");
             if ( host == null || !HOST.matcher(host).matches() )
                 throw new IllegalArgumentException("Bad host: '" + host + "' (expected a host name or IP address, e.g. 127.0.0.1)");
+            if ( limits == null )
+                throw new IllegalArgumentException("Bad limits: null (use Limits.defaults())");
             if ( port < 0 || port > 65535 )
                 throw new IllegalArgumentException("Bad port: " + port + " (expected 0 to 65535; 0 = any free port)");
             if ( queryTimeout == null || queryTimeout.isNegative() || queryTimeout.isZero() )
@@ -187,6 +214,12 @@ public final class RekgServer {
                                                    + (isLoopback(host) ? "" : ", least of all on the non-loopback address " + host));
             if ( writeUser != null && !writeUser.matches("[A-Za-z0-9._-]+") )
                 throw new IllegalArgumentException("Bad user name: '" + writeUser + "' (letters, digits, '.', '_' and '-')");
+            if ( !isLoopback(host) && !publicAccess )
+                throw new IllegalArgumentException("Host " + host + " is not a loopback address: binding beyond this machine needs --public"
+                                                   + " (and, for write mode, TLS in front: --behind-tls-proxy)");
+            if ( !isLoopback(host) && writeUser != null && !behindTlsProxy )
+                throw new IllegalArgumentException("Write mode on the public address " + host + " would send the password in clear over HTTP:"
+                                                   + " put a TLS reverse proxy in front and say so with --behind-tls-proxy, or bind to 127.0.0.1");
             return RekgServer.build(this);
         }
 
@@ -220,18 +253,20 @@ public final class RekgServer {
         ServicePolicy.install(context, b.allowService);
         DatasetGraph view = ReadOnlyUnionDatasetGraph.create(base, context);
 
+        RunningQueries running = new RunningQueries(b.limits.memoryHighWater());
         DataService.Builder dataService = DataService.newBuilder(view);
         for ( String name : List.of("sparql", "query") ) {
             dataService.addEndpoint(Endpoint.create()
                                             .operation(Operation.Query)
                                             .endpointName(name)
-                                            .processor(new CappedQueryProcessor(b.resultLimit))
+                                            .processor(new CappedQueryProcessor(b.resultLimit, running))
                                             .build());
         }
         dataService.addEndpoint(Operation.GSP_R, "get");
 
         FusekiServer.Builder fuseki = FusekiServer.create()
             .port(b.port)
+            .numServerThreads(Math.min(8, b.limits.maxThreads()), b.limits.maxThreads())
             .verbose(false)
             .add(DATASET, dataService)
             .addFilter("/*", new ReadOnlyFilter(Set.of(DATASET + "/sparql", DATASET + "/query"),
@@ -248,7 +283,8 @@ public final class RekgServer {
             if ( c instanceof ServerConnector sc )
                 sc.setHost(b.host);
         }
-        return new RekgServer(server, b.host, b.port);
+        HttpGuards.install(server.getJettyServer(), b.limits, !isLoopback(b.host), b.writeUser == null ? null : WRITE_DATASET + "/");
+        return new RekgServer(server, b.host, b.port, running);
     }
 
     /**
@@ -274,13 +310,11 @@ public final class RekgServer {
      * classpath) as static content, with the read-only services the UI calls.
      */
     private static void addUI(FusekiServer.Builder fuseki) {
+        // No validator is mounted: /$/validate/data fetched remote JSON-LD contexts (server-side
+        // requests, local files) and /$/validate/iri and /langtag echoed their input unescaped.
         java.net.URL webapp = RekgServer.class.getClassLoader().getResource("webapp/index.html");
         fuseki.enablePing(true).enableStats(true)
-              .addServlet("/$/server", new ActionServerStatus())
-              .addServlet("/$/validate/query", new QueryValidator())
-              .addServlet("/$/validate/iri", new IRIValidator())
-              .addServlet("/$/validate/langtag", new LangTagValidator())
-              .addServlet("/$/validate/data", new DataValidator());
+              .addServlet("/$/server", new ActionServerStatus());
         if ( webapp != null ) {
             String index = webapp.toExternalForm();
             fuseki.staticFileBase(index.substring(0, index.length() - "index.html".length()));
@@ -347,6 +381,12 @@ public final class RekgServer {
             started = false;
             server.stop();
         }
+        running.close();
+    }
+
+    /** How many queries the memory guard has cancelled since the server started. */
+    public long queriesCancelledForMemory() {
+        return running.cancelled();
     }
 
     @Override

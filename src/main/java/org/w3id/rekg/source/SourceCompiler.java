@@ -8,8 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Iterator;
+import java.util.Deque;
+import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -113,7 +118,59 @@ public final class SourceCompiler {
             }
             out.put(Rekg.graph(sourceId), g);
         }
+        checkLocatedInCycles(out);
         return out;
+    }
+
+    /**
+     * A place cannot lie inside itself: a chain of {@code locatedIn} that comes back to where it
+     * started is an error naming the records of the chain's two ends.
+     */
+    private void checkLocatedInCycles(Map<Node, Graph> graphs) {
+        Node locatedIn = Rekg.term("locatedIn");
+        Map<Node, List<Node>> up = new HashMap<>();
+        for (Graph g : graphs.values()) {
+            g.find(Node.ANY, locatedIn, Node.ANY).forEach(tr -> up.computeIfAbsent(tr.getSubject(), k -> new ArrayList<>()).add(tr.getObject()));
+        }
+        Map<Node, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
+        for (Node start : up.keySet()) {
+            Deque<Node> path = new ArrayDeque<>();
+            Deque<Iterator<Node>> todo = new ArrayDeque<>();
+            if (state.containsKey(start)) {
+                continue;
+            }
+            state.put(start, 1);
+            path.push(start);
+            todo.push(up.getOrDefault(start, List.of()).iterator());
+            while (!todo.isEmpty()) {
+                Iterator<Node> it = todo.peek();
+                if (!it.hasNext()) {
+                    todo.pop();
+                    state.put(path.pop(), 2);
+                    continue;
+                }
+                Node next = it.next();
+                Integer s = state.get(next);
+                if (s != null && s == 1) {
+                    Node from = path.peek();
+                    Location at = origins.getOrDefault(from, new Location("sources", 0, 0));
+                    Location other = origins.get(next);
+                    throw new SourceException(ErrorCode.INVALID_VALUE, at, "'" + local(from) + "' is located in '" + local(next)
+                            + "', which is itself located in '" + local(from) + "'" + (path.size() > 2 ? " through other places" : "")
+                            + ": locatedIn must not go round in a circle (the other record: " + (other == null ? "the reference data" : other) + ")");
+                }
+                if (s == null) {
+                    state.put(next, 1);
+                    path.push(next);
+                    todo.push(up.getOrDefault(next, List.of()).iterator());
+                }
+            }
+        }
+    }
+
+    private static String local(Node n) {
+        String uri = n.isURI() ? n.getURI() : n.toString();
+        return uri.startsWith(Rekg.ID) ? uri.substring(Rekg.ID.length()) : uri;
     }
 
     private static Location recordStart(YamlSource src, Map<String, Entry> rec) {
@@ -308,9 +365,17 @@ public final class SourceCompiler {
         return NodeFactory.createLiteralDT(lex, dt);
     }
 
+    private static boolean isIri(String lex) {
+        try {
+            return IRIx.create(lex).isAbsolute();
+        } catch (IRIException e) {
+            return false;
+        }
+    }
+
     private static Node url(Entry e) {
         String lex = scalar(e);
-        if (!XSDDatatype.XSDanyURI.isValid(lex) || !lex.matches("https?://\\S+")) {
+        if (!XSDDatatype.XSDanyURI.isValid(lex) || !lex.matches("https?://\\S+") || !isIri(lex)) {
             throw new SourceException(ErrorCode.INVALID_VALUE, e.location(), "url must be an http(s) URL, got '" + lex + "'");
         }
         return NodeFactory.createURI(lex);

@@ -3,7 +3,10 @@ package org.w3id.rekg.source;
 import org.w3id.rekg.core.Location;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -45,23 +50,91 @@ public final class YamlSource {
         this.start = start;
     }
 
-    /** Parses {@code path}, naming it {@code displayName} in errors. */
+    /** The largest source file read (16 MiB); a larger one is refused before it is read. */
+    public static final long MAX_BYTES = 16L << 20;
+    /** The deepest nesting of mappings and lists in a source file. */
+    public static final int MAX_DEPTH = 64;
+    /** The most aliases ({@code *name}) in a source file: curated sources need none. */
+    public static final int MAX_ALIASES = 50;
+
+    /**
+     * Parses {@code path}, naming it {@code displayName} in errors. Only a regular file of at most
+     * {@link #MAX_BYTES} is read: a device, a FIFO, a directory or a link to one is refused first.
+     */
     public static YamlSource parse(Path path, String displayName) {
-        String text;
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0),
-                    "not valid UTF-8 text");
-        } catch (IOException e) {
-            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, 0, 0),
-                    "cannot read the file: " + e.getMessage());
+        Location nowhere = new Location(displayName, 0, 0);
+        if (!Files.isRegularFile(path)) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, nowhere,
+                    "not a regular file (a device, FIFO, directory or a link to one): source files must be plain files");
         }
-        return parse(text, displayName);
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new SourceException(ErrorCode.YAML_SYNTAX, nowhere, "the file has " + size
+                        + " bytes, more than a source file may have (" + MAX_BYTES + "): split it");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new SourceException(ErrorCode.YAML_SYNTAX, nowhere, "cannot read the file: " + e.getMessage());
+        }
+        return parse(decode(bytes, displayName), displayName);
+    }
+
+    /** UTF-8 text, or an error at the line and column of the first byte that is not UTF-8. */
+    static String decode(byte[] bytes, String displayName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            throw new SourceException(ErrorCode.YAML_SYNTAX, new Location(displayName, line, column),
+                    String.format("not valid UTF-8 text: byte 0x%02X cannot start or continue a character", bytes[bad] & 0xFF));
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    /**
+     * Walks the YAML events (an iterative parser, so that depth cannot overflow the stack) and
+     * refuses nesting deeper than {@link #MAX_DEPTH} and more than {@link #MAX_ALIASES} aliases, at
+     * the line where the limit is passed.
+     */
+    private static void checkShape(LoadSettings settings, String text, String displayName) {
+        int depth = 0;
+        int aliases = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new SourceException(ErrorCode.YAML_SYNTAX, Location.of(displayName, e.getStartMark()),
+                                "nested more than " + MAX_DEPTH + " levels deep: a source file needs a few levels only");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> {
+                    if (++aliases > MAX_ALIASES) {
+                        throw new SourceException(ErrorCode.YAML_SYNTAX, Location.of(displayName, e.getStartMark()),
+                                "more than " + MAX_ALIASES + " aliases (*name): write the values out instead");
+                    }
+                }
+                default -> {}
+            }
+        }
     }
 
     /** Parses YAML text, naming it {@code displayName} in errors. */
@@ -69,6 +142,7 @@ public final class YamlSource {
         LoadSettings settings = LoadSettings.builder().setLabel(displayName).setAllowDuplicateKeys(false).build();
         Optional<Node> root;
         try {
+            checkShape(settings, text, displayName);
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Location where = Location.of(displayName, e.getProblemMark());

@@ -2,6 +2,7 @@ package org.w3id.rekg.importer.bods;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -57,7 +58,7 @@ public final class BodsImporter {
     public static Graph toGraph(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+            root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             throw new RekgException(ErrorCode.IMPORT_FORMAT, file + ": not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
@@ -278,10 +279,17 @@ public final class BodsImporter {
             if (!v.isNumber()) {
                 throw error(i, recordId, "interest " + (k + 1) + ": share." + field + " must be a number, got " + v);
             }
-            BigDecimal d = v.decimalValue();
+            BigDecimal d;
+            try {
+                d = v.decimalValue();
+            } catch (NumberFormatException e) {
+                throw error(i, recordId, "interest " + (k + 1) + ": share." + field + " is not a finite number, got " + v
+                        + " (JSON pointer /" + i + "/interests/" + k + "/share/" + field + ")");
+            }
             if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw error(i, recordId, "interest " + (k + 1) + ": share." + field + " must be between 0 and 100, got "
-                        + d.toPlainString());
+                        + (d.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0 ? d.toString() : d.toPlainString())
+                        + " (JSON pointer /" + i + "/interests/" + k + "/share/" + field + ")");
             }
             g.add(stake, Rekg.term(property), NodeFactory.createLiteralDT(d.stripTrailingZeros().toPlainString(), XSDDatatype.XSDdecimal));
         }
