@@ -196,4 +196,23 @@ class ResourceLimitTest {
                 .dataset(Http.dataset()).host("0.0.0.0").publicAccess(true).writable("writer", "pw").build());
         assertTrue(w.getMessage().startsWith("Write mode on the public address 0.0.0.0 would send the password in clear"), w.getMessage());
     }
+
+    @Test
+    void failedLoginsAreThrottled() {
+        Http.withServer(RekgServer.create().dataset(Http.dataset()).writable("writer", "right-password"), server -> {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                statuses.add(Http.send(Http.request(Http.base(server) + RekgServer.WRITE_DATASET + "/update")
+                        .header("Authorization", Http.basic("writer", "guess-" + i))
+                        .header("Content-Type", "application/sparql-update")
+                        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")).build()).statusCode());
+            }
+            assertEquals(List.of(401, 401, 401, 401, 401, 429, 429), statuses);
+            HttpResponse<String> right = Http.send(Http.request(Http.base(server) + RekgServer.WRITE_DATASET + "/update")
+                    .header("Authorization", Http.basic("writer", "right-password"))
+                    .header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")).build());
+            assertEquals(429, right.statusCode(), "even the right password waits until the minute has passed");
+        });
+    }
 }
