@@ -5,6 +5,7 @@ import org.apache.jena.query.Dataset;
 import org.w3id.rekg.core.ErrorCode;
 import org.w3id.rekg.core.RekgException;
 import org.w3id.rekg.pipeline.BuildService;
+import org.w3id.rekg.store.Compaction;
 import org.w3id.rekg.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,9 @@ public final class BuildCommand implements Callable<Integer> {
         Dataset ds = inMemory ? Store.inMemory() : Store.open(project.storeDir());
         try {
             BuildService.Result r = service.build(ds);
+            if (r.changed() && !inMemory && Compaction.compactIfGrown(ds, project.storeDir()) && !quiet) {
+                out.printf("  compacted the store (it had grown to %.0f times its compacted size)%n", Compaction.GROWTH_FACTOR);
+            }
             if (!quiet) {
                 out.printf("%s: %d quads in %d graphs (%d ms)%s%n", r.changed() ? "built" : "unchanged",
                         r.quads(), r.graphs().size(), r.millis(), inMemory ? ", in memory" : " in " + project.storeDir());

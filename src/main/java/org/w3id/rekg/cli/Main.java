@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code rekg} command: build, serve, query and export the rare-earth knowledge graph. */
 @Command(name = "rekg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "REKG, the rare-earth knowledge graph: build it from the curated sources, serve it over SPARQL, query and export it.",
-        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class, ImportCommand.class, LinkCommand.class, BenchCommand.class, IngestCommand.class, ReviewCommand.class, AcceptCommand.class, ReasonCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExportCommand.class, ImportCommand.class, LinkCommand.class, BenchCommand.class, IngestCommand.class, ReviewCommand.class, AcceptCommand.class, ReasonCommand.class, ExplainCommand.class, CompactCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  rekg serve                       build the graph if needed and serve it on http://localhost:3030/",
                 "  rekg build --in-memory           check the sources without touching the store",

@@ -146,14 +146,19 @@ public final class BuildService {
                     meta.add(BUILD, OWNS_GRAPH, name);
                 });
                 GraphUtil.addInto(dsg.getGraph(Rekg.GRAPH_META), meta);
+                failpoint("sources");
+                // The derived graphs (link sets, ownership) in the same write transaction: a build
+                // is all or nothing, so a store never holds sources without what follows from them.
+                derive(dataset);
+                failpoint("derived");
             });
         } catch (RekgException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
+            // InternalError: a memory-mapped write that hit a full disk.
             throw new RekgException(ErrorCode.STORE, "writing the store failed, nothing was changed: " + e.getMessage()
                     + " (is the disk full or the folder read-only? Free space or fix the folder, then build again)", e);
         }
-        derive(dataset);
         Map<String, Long> sizes = Txn.calculateRead(dsg, () -> sizes(dsg, new ArrayList<>(compiled.graphs().keySet())));
         long quads = sizes.values().stream().mapToLong(Long::longValue).sum();
         progress.accept(String.format("stored %d quads in %d graphs", quads, sizes.size()));
@@ -168,7 +173,18 @@ public final class BuildService {
     public void derive(Dataset dataset) {
         var links = new org.w3id.rekg.link.ReferenceLinker(dataset, layout.reference()).run(REFERENCE_DATA_RETRIEVED);
         progress.accept(String.format("wrote %d reference links", links.links()));
+        failpoint("links");
         new org.w3id.rekg.ownership.ReasonService(null, progress).refresh(dataset);
+    }
+
+    /**
+     * Fault injection for the tests of an interrupted build: with the system property
+     * {@code rekg.failpoint} set to a step's name, the JVM halts there as {@code kill -9} would.
+     */
+    static void failpoint(String step) {
+        if (step.equals(System.getProperty("rekg.failpoint"))) {
+            Runtime.getRuntime().halt(137);
+        }
     }
 
     private static String storedHash(DatasetGraph dsg) {

@@ -40,8 +40,19 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java -cp <test classpath> mainClass args...}. */
     public static ChildJvm start(String mainClass, String... args) {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** Starts {@code rekg args...} with extra JVM options such as {@code -Drekg.failpoint=links}. */
+    public static ChildJvm rekgWith(List<String> jvmOptions, String... args) {
+        return start(jvmOptions, "org.w3id.rekg.cli.Main", args);
+    }
+
+    private static ChildJvm start(List<String> jvmOptions, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", classpath(), mainClass));
+                "-Xmx1g", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classpath(), mainClass));
         cmd.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());

@@ -288,8 +288,7 @@ public final class BodsImporter {
             }
             if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw error(i, recordId, "interest " + (k + 1) + ": share." + field + " must be between 0 and 100, got "
-                        + (d.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0 ? d.toString() : d.toPlainString())
-                        + " (JSON pointer /" + i + "/interests/" + k + "/share/" + field + ")");
+                        + (d.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0 ? d.toString() : d.toPlainString()));
             }
             g.add(stake, Rekg.term(property), NodeFactory.createLiteralDT(d.stripTrailingZeros().toPlainString(), XSDDatatype.XSDdecimal));
         }
