@@ -1,5 +1,8 @@
 package org.w3id.rekg.cli;
 
+import java.time.Duration;
+import org.w3id.rekg.bench.HostileLoadBench;
+
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -39,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     ProjectOptions project;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "all", paramLabel = "WHAT",
-            description = "build, serve, queries, all or load (default: ${DEFAULT-VALUE}).")
+            description = "build, serve, queries, all, load or hostile (default: ${DEFAULT-VALUE}).")
     String what;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
@@ -67,6 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (what.equalsIgnoreCase("hostile")) {
+            var f = new HostileLoadBench(clients, Duration.ofSeconds(seconds), Duration.ofSeconds(timeoutSeconds),
+                    spec.commandLine().getOut()).run(project.layout());
+            return f.met() ? 0 : 1;
+        }
         if (what.equalsIgnoreCase("load")) {
             var err = spec.commandLine().getErr();
             var figures = new org.w3id.rekg.bench.LoadBench(clients, java.time.Duration.ofSeconds(seconds),
@@ -85,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
             case "queries" -> EnumSet.of(Section.QUERIES);
             case "all" -> EnumSet.allOf(Section.class);
             default -> throw new ParameterException(spec.commandLine(),
-                    "unknown part '" + what + "': expected build, serve, queries, all or load");
+                    "unknown part '" + what + "': expected build, serve, queries, all, load or hostile");
         };
         if (iterations < 1) {
             throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, got " + iterations);

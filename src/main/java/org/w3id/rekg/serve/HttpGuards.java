@@ -5,22 +5,24 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
 
 /**
  * The Jetty handlers that bound what one client can take from the server, wrapped around
  * everything Fuseki serves (outermost first): a size limit on request and response bodies
  * (Jetty's {@link SizeLimitHandler}); a minimum data rate once a request has started, which a
  * trickle of one byte a second cannot satisfy, unlike the idle timeout that each byte resets
- * (Jetty's {@code MinimumDataRateHandler}); when bound beyond loopback, a limit of threads per
+ * ({@link MinimumRequestRate}); when bound beyond loopback, a limit of threads per
  * client address (Jetty's {@link ThreadLimitHandler}: further requests wait without a thread); and
  * a throttle of failed logins on the write service.
  */
@@ -36,11 +38,54 @@ final class HttpGuards {
             chain = perClient;
         }
         if (limits.minDataRate() > 0) {
-            chain = new StatisticsHandler.MinimumDataRateHandler(chain, limits.minDataRate(), 0);
+            chain = new MinimumRequestRate(chain, limits.minDataRate(), MinimumRequestRate.GRACE);
         }
         SizeLimitHandler size = new SizeLimitHandler(limits.maxBodyBytes(), limits.maxResponseBytes());
         size.setHandler(chain);
         jetty.setHandler(size);
+    }
+
+    /**
+     * Ends a request whose body comes slower than the minimum rate once a grace period has passed:
+     * each read counts this request's own bytes (Jetty 12.1's {@code MinimumDataRateHandler} counts
+     * the bytes of all requests and refuses a body whose first read finds none yet), and a read
+     * below the rate returns an error, which the servlet sees as a failed read.
+     */
+    static final class MinimumRequestRate extends Handler.Wrapper {
+        /** A request is never judged before this. */
+        static final Duration GRACE = Duration.ofSeconds(5);
+
+        private final long minBytesPerSecond;
+        private final long graceNanos;
+
+        MinimumRequestRate(Handler inner, long minBytesPerSecond, Duration grace) {
+            super(inner);
+            this.minBytesPerSecond = minBytesPerSecond;
+            this.graceNanos = grace.toNanos();
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return super.handle(new Request.Wrapper(request) {
+                private long bytes;
+
+                @Override
+                public Content.Chunk read() {
+                    Content.Chunk chunk = super.read();
+                    if (chunk == null || Content.Chunk.isFailure(chunk)) {
+                        return chunk;
+                    }
+                    bytes += chunk.remaining();
+                    long elapsed = NanoTime.since(getHeadersNanoTime());
+                    if (!chunk.isLast() && elapsed > graceNanos && bytes * 1_000_000_000L / elapsed < minBytesPerSecond) {
+                        chunk.release();
+                        return Content.Chunk.from(new TimeoutException("request body slower than " + minBytesPerSecond
+                                + " bytes a second: " + bytes + " bytes in " + elapsed / 1_000_000 + " ms"));
+                    }
+                    return chunk;
+                }
+            }, response, callback);
+        }
     }
 
     /**
