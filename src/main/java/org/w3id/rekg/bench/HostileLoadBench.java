@@ -91,14 +91,15 @@ public final class HostileLoadBench {
             long end = System.nanoTime() + duration.toNanos() + TimeUnit.SECONDS.toNanos(2);
             AtomicLong cutOff = new AtomicLong();
             AtomicLong answered = new AtomicLong();
+            Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
             for (int i = 0; i < slowClients; i++) {
                 attackers.submit(() -> trickle(server.port(), end, cutOff));
             }
             for (int i = 0; i < crossProducts + bombs; i++) {
                 HttpRequest attack = get(url, i < crossProducts ? LoadBench.CROSS_PRODUCT : BOMB);
                 attackers.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        send(http, attack);
+                    while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                        statuses.merge(send(http, attack), 1L, Long::sum);
                         answered.incrementAndGet();
                     }
                 });
@@ -111,6 +112,8 @@ public final class HostileLoadBench {
             Figures f = new Figures(quiet, hostile, errors.get() + quietErrors.get(), cutOff.get(), answered.get(), alive,
                     residentBytes(), Runtime.getRuntime().maxMemory());
             print(f, catalogue.size());
+            out.println("attack answers by status (0 = connection failed): " + statuses);
+            out.flush();
             return f;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
