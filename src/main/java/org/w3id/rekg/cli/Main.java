@@ -1,5 +1,7 @@
 package org.w3id.rekg.cli;
 
+import org.w3id.rekg.core.SafeParsing;
+
 import org.w3id.rekg.core.RekgException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +30,7 @@ public final class Main {
 
     /** Runs the command line with its messages sent to {@code out} and {@code err}; returns the exit status. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        SafeParsing.install();
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);

@@ -1,5 +1,7 @@
 package org.w3id.rekg.serve;
 
+import org.w3id.rekg.core.SafeParsing;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -244,6 +246,7 @@ public final class RekgServer {
     }
 
     private static RekgServer build(Builder b) {
+        SafeParsing.install();
         DatasetGraph base = b.dataset.asDatasetGraph();
         Context context = base.getContext() == null ? new Context() : base.getContext().copy();
         // Union default graph: TDB2's query engine reads this symbol; other datasets get it from the view.
